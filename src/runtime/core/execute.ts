@@ -1,0 +1,291 @@
+/**
+ * The execution core: runs one learner program with the real Sequelize on a fresh sql.js
+ * database and returns everything it did as a RunResult. It touches no DOM and no Node
+ * built-in: hosts (the browser worker, Node) hand in what differs through RuntimeHost.
+ */
+import type { Database as SqlJsDatabase, SqlJsStatic } from 'sql.js';
+import type { Sequelize as SequelizeInstance } from 'sequelize';
+import { Model } from 'sequelize';
+import type { DatabaseSnapshot, RunError, RunResult, SourceLocation } from '../../schemas/run-result';
+import { ConsoleCapture, DEFAULT_CONSOLE_LIMITS, type ConsoleLimits } from './console-capture';
+import { DEFAULT_ROW_LIMIT, inspectDatabase } from './inspect-database';
+import { inspectModels } from './inspect-models';
+import type { CustomView } from './inspect';
+import { AsyncFunction, ProgramLocator } from './locate';
+import { ProgramTimers } from './program-timers';
+import { ModuleNotFound, ProcessExit, toRunError } from './run-error';
+import { createSequelizeModule } from './sequelize-module';
+import { SqlRecorder } from './sql-log';
+import { createSqlite3Driver } from './sqljs-driver';
+import { stripTypes } from './strip-types';
+import { prepareProgram, ProgramSyntaxError, RUNTIME_BINDING, type PreparedProgram } from './transform';
+
+/** What a host provides to the core. */
+export interface RuntimeHost {
+  /** sql.js, initialised (its wasm loaded). */
+  SQL: SqlJsStatic;
+  /** A monotonic clock in milliseconds. */
+  now(): number;
+  /** Resolves after the host's next macrotask, i.e. once every pending microtask ran. */
+  nextTurn(): Promise<void>;
+  /** Calls `listener` for promise rejections nothing handled; returns the unsubscribe. */
+  onUnhandledRejection(listener: (reason: unknown) => void): () => void;
+  /** Modules a program may import that are loaded only when asked for (express). */
+  optionalModules?: Record<string, () => Promise<unknown>>;
+}
+
+export type ProgramLanguage = 'javascript' | 'typescript';
+
+/** What a program left behind for code that runs after it (the checks' probes). */
+export interface ProgramOutcome {
+  exports: Record<string, unknown>;
+  sequelizeInstances: SequelizeInstance[];
+  /** The `sequelize` module the program saw, for probes that need its classes. */
+  sequelizeModule: Record<string, unknown>;
+}
+
+export interface RunOptions {
+  language?: ProgramLanguage;
+  /** A program still busy after this long is ended and reported (ms). Default 5000. */
+  timeBudgetMs?: number;
+  consoleLimits?: ConsoleLimits;
+  /** Rows kept per table in the snapshot. */
+  rowLimit?: number;
+  /**
+   * Runs after the program, before its database is read and freed. Used by the checks
+   * to call what the program exported against data of their own.
+   */
+  afterRun?: (outcome: ProgramOutcome) => Promise<void>;
+}
+
+export const DEFAULT_TIME_BUDGET_MS = 5_000;
+
+/** Shows model instances as their class name and data values, not their internals. */
+function modelView(value: object): CustomView | undefined {
+  if (!(value instanceof Model)) return undefined;
+  const data = (value as Model & { dataValues: Record<string, unknown> }).dataValues;
+  return { label: value.constructor.name, data };
+}
+
+interface ModuleEntry {
+  /** What `import * as ns` sees (named exports plus default). */
+  namespace: Record<string, unknown>;
+  /** What `require()` returns. */
+  commonjs: unknown;
+}
+
+function namespaceOfCommonJs(value: unknown): Record<string, unknown> {
+  const named = typeof value === 'object' || typeof value === 'function' ? { ...(value as object) } : {};
+  return { ...named, default: value };
+}
+
+function emptyResult(startedAt: number, now: number, error: RunError): RunResult {
+  return {
+    ok: false,
+    console: [],
+    sql: [],
+    error,
+    database: { tables: [] },
+    models: { models: [] },
+    exports: [],
+    timings: { prepareMs: now - startedAt, executeMs: 0, inspectMs: 0, totalMs: now - startedAt },
+  };
+}
+
+export async function runProgram(source: string, host: RuntimeHost, options: RunOptions = {}): Promise<RunResult> {
+  const { now } = host;
+  const startedAt = now();
+  const budget = options.timeBudgetMs ?? DEFAULT_TIME_BUDGET_MS;
+  const lineCount = source.split('\n').length;
+
+  // 1. Prepare: strip types, parse, rewrite imports and exports.
+  let prepared: PreparedProgram;
+  try {
+    const javascript = options.language === 'typescript' ? await stripTypes(source) : source;
+    prepared = prepareProgram(javascript);
+  } catch (error) {
+    if (error instanceof ProgramSyntaxError) {
+      return emptyResult(startedAt, now(), { kind: 'syntax', name: 'SyntaxError', message: error.message, location: error.location, details: [] });
+    }
+    throw error;
+  }
+  const locator = new ProgramLocator(prepared.linesBefore, lineCount);
+
+  // 2. The world the program runs in.
+  const output = new ConsoleCapture(now, startedAt, { custom: modelView }, options.consoleLimits ?? DEFAULT_CONSOLE_LIMITS);
+  const programConsole = output.createConsole();
+  const recorder = new SqlRecorder(now);
+  const databases: SqlJsDatabase[] = [];
+  const instances: SequelizeInstance[] = [];
+  const timers = new ProgramTimers();
+  const driver = createSqlite3Driver(host.SQL, { onOpen: (db) => databases.push(db), deferFree: true });
+  const sequelizeModule = createSequelizeModule({
+    driver,
+    recorder,
+    callSite: () => locator.here(),
+    log: (...args) => programConsole.log(...args),
+    onInstance: (instance) => instances.push(instance),
+  });
+
+  const registry = new Map<string, ModuleEntry>([
+    ['sequelize', { namespace: sequelizeModule, commonjs: sequelizeModule.Sequelize }],
+  ]);
+  const offered = ['sequelize', ...Object.keys(host.optionalModules ?? {})];
+  let error: RunError | undefined;
+  let executeStartedAt = now();
+  let exportGetters: Record<string, () => unknown> = {};
+  const exportAll: Record<string, unknown>[] = [];
+
+  const resolveModule = async (specifier: string, location?: SourceLocation): Promise<ModuleEntry> => {
+    const name = specifier.replace(/^node:/, '');
+    const known = registry.get(name);
+    if (known) return known;
+    const load = host.optionalModules?.[name];
+    if (!load) throw new ModuleNotFound(specifier, location, offered);
+    const loaded = await load();
+    const entry = { namespace: namespaceOfCommonJs(loaded), commonjs: loaded };
+    registry.set(name, entry);
+    return entry;
+  };
+  const moduleNow = (specifier: string): ModuleEntry => {
+    const entry = registry.get(specifier.replace(/^node:/, ''));
+    if (!entry) throw new ModuleNotFound(specifier, locator.here(), offered);
+    return entry;
+  };
+
+  const stopRejections = host.onUnhandledRejection((reason) => {
+    if (error) return;
+    error = toRunError(reason, locator, reason instanceof ProcessExit ? 'runtime' : 'unhandled-rejection');
+  });
+
+  try {
+    // 3. Load every module the program names before it starts (imports are synchronous).
+    try {
+      for (const request of prepared.modules) await resolveModule(request.specifier, request.location);
+    } catch (failure) {
+      error = toRunError(failure, locator);
+    }
+
+    const scope = {
+      console: programConsole,
+      process: {
+        env: {},
+        argv: ['node', 'main.js'],
+        platform: 'browser',
+        version: 'v20.0.0',
+        versions: { node: '20.0.0' },
+        cwd: () => '/',
+        exit: (code = 0) => {
+          throw new ProcessExit(Number(code));
+        },
+        nextTick: (callback: (...args: unknown[]) => void, ...args: unknown[]) => queueMicrotask(() => callback(...args)),
+        on: () => undefined,
+        once: () => undefined,
+      },
+      require: (specifier: string) => moduleNow(specifier).commonjs,
+      module: { exports: {} as Record<string, unknown> },
+      exports: {} as Record<string, unknown>,
+      ...timers.api,
+      fetch: () => Promise.reject(new Error('This playground has no network: fetch() only reaches an Express app the program started with app.listen().')),
+    };
+    scope.module.exports = scope.exports;
+    const runtime = {
+      scope,
+      import: (specifier: string) => moduleNow(specifier).namespace,
+      dynamicImport: async (specifier: string) => (await resolveModule(specifier, locator.here())).namespace,
+      importMeta: { url: 'file:///main.js' },
+      bindExports: (getters: Record<string, () => unknown>) => {
+        exportGetters = getters;
+      },
+      exportAll: (namespace: Record<string, unknown>) => void exportAll.push(namespace),
+    };
+
+    // 4. Run it, then wait until nothing it started is still pending.
+    executeStartedAt = now();
+    if (!error) {
+      try {
+        const program = new AsyncFunction(RUNTIME_BINDING, prepared.body);
+        await program(runtime);
+      } catch (thrown) {
+        error ??= toRunError(thrown, locator);
+      }
+      let quietTurns = 0;
+      while (!error && quietTurns < 2) {
+        await host.nextTurn();
+        if (now() - executeStartedAt > budget) {
+          error = {
+            kind: 'timeout',
+            name: 'Timeout',
+            message: `Stopped after ${formatSeconds(budget)}: the program was still waiting${timers.pending ? ' on a timer (a setInterval that is never cleared?)' : ' for something to finish'}.`,
+            details: [],
+          };
+          break;
+        }
+        quietTurns = recorder.inFlight === 0 && timers.pending === 0 ? quietTurns + 1 : 0;
+      }
+    }
+    timers.clearAll();
+    const executeMs = now() - executeStartedAt;
+
+    // 5. Let the checks probe what the program built, then read it.
+    const exported: Record<string, unknown> = {};
+    for (const namespace of exportAll) Object.assign(exported, namespace);
+    for (const [name, read] of Object.entries(exportGetters)) {
+      try {
+        exported[name] = read();
+      } catch {
+        // A binding still in its temporal dead zone: the program failed before it.
+      }
+    }
+    if (options.afterRun) await options.afterRun({ exports: exported, sequelizeInstances: instances, sequelizeModule });
+
+    const inspectStartedAt = now();
+    const database: DatabaseSnapshot = { tables: [] };
+    for (const db of databases) {
+      try {
+        database.tables.push(...inspectDatabase(db, options.rowLimit ?? DEFAULT_ROW_LIMIT).tables);
+      } catch {
+        // A database closed by the program itself has nothing left to show.
+      }
+    }
+    const models = inspectModels(instances);
+    const finishedAt = now();
+
+    const exitedCleanly = error?.kind === 'exit' && /process\.exit\(0\)/.test(error.message);
+    return {
+      ok: !error || exitedCleanly,
+      console: output.entries,
+      ...(output.truncation ? { truncated: output.truncation } : {}),
+      sql: recorder.statements,
+      ...(error ? { error } : {}),
+      database,
+      models,
+      exports: Object.keys(exported),
+      timings: {
+        prepareMs: executeStartedAt - startedAt,
+        executeMs,
+        inspectMs: finishedAt - inspectStartedAt,
+        totalMs: finishedAt - startedAt,
+      },
+    };
+  } finally {
+    // 6. Always free what the run allocated: sql.js memory is never garbage-collected.
+    stopRejections();
+    timers.clearAll();
+    for (const instance of instances) {
+      instance.close().catch(() => undefined);
+    }
+    for (const db of databases) {
+      try {
+        db.close();
+      } catch {
+        // Already closed.
+      }
+    }
+  }
+}
+
+function formatSeconds(ms: number): string {
+  const seconds = ms / 1000;
+  return `${Number.isInteger(seconds) ? seconds : seconds.toFixed(1)} s`;
+}

@@ -1,0 +1,84 @@
+/**
+ * Maps stack frames of the running program back to lines of the learner's source.
+ * The program runs as the body of an AsyncFunction whose engine-made header adds lines
+ * before the body; that count is measured once (it differs between engines) rather than
+ * assumed.
+ */
+import type { SourceLocation } from '../../schemas/run-result';
+import { PROGRAM_FILE } from './transform';
+
+export type AsyncFunctionConstructor = new (...args: string[]) => (...args: unknown[]) => Promise<unknown>;
+
+export const AsyncFunction = Object.getPrototypeOf(async () => {}).constructor as AsyncFunctionConstructor;
+
+const FRAME = new RegExp(`${PROGRAM_FILE.replace(/\./g, '\\.')}:(\\d+):(\\d+)`);
+const FRAMES = new RegExp(FRAME.source, 'g');
+
+let measuredHeaderLines: number | undefined;
+
+/** Lines the engine puts before a Function body (2 in V8: the signature and the brace). */
+export function functionHeaderLines(): number {
+  if (measuredHeaderLines !== undefined) return measuredHeaderLines;
+  // An async function runs synchronously up to its first await, so the probe's error
+  // is in hand as soon as the call returns.
+  let probeError: Error | undefined;
+  const probe = new AsyncFunction('report', `report(new Error('probe'))\n//# sourceURL=${PROGRAM_FILE}`);
+  void probe((error: unknown) => {
+    probeError = error as Error;
+  });
+  const match = FRAME.exec(String(probeError?.stack));
+  measuredHeaderLines = match ? Number(match[1]) - 1 : 2;
+  return measuredHeaderLines ?? 2;
+}
+
+export class ProgramLocator {
+  private readonly offset: number;
+
+  /** linesBefore: lines the rewritten body adds before the learner's first line. */
+  constructor(
+    linesBefore: number,
+    private readonly lineCount: number,
+  ) {
+    this.offset = functionHeaderLines() + linesBefore;
+  }
+
+  private map(line: number, column: number): SourceLocation | undefined {
+    const learnerLine = line - this.offset;
+    if (learnerLine < 1 || learnerLine > this.lineCount) return undefined;
+    return { line: learnerLine, column };
+  }
+
+  /** The innermost frame of the learner's program in a stack trace. */
+  fromStack(stack: string | undefined): SourceLocation | undefined {
+    if (!stack) return undefined;
+    for (const match of stack.matchAll(FRAMES)) {
+      const location = this.map(Number(match[1]), Number(match[2]));
+      if (location) return location;
+    }
+    return undefined;
+  }
+
+  /** Where the learner's program is right now (the innermost frame of its code). */
+  here(): SourceLocation | undefined {
+    const limit = Error.stackTraceLimit;
+    // Sequelize's own frames come first; async frames of the learner's code come last.
+    Error.stackTraceLimit = 80;
+    const stack = new Error().stack;
+    Error.stackTraceLimit = limit;
+    return this.fromStack(stack);
+  }
+
+  /** A stack trace reduced to the learner's frames, named main.js with their real lines. */
+  learnerFrames(stack: string | undefined): string[] {
+    if (!stack) return [];
+    return stack
+      .split('\n')
+      .filter((line) => FRAME.test(line))
+      .map((line) =>
+        line.replace(FRAMES, (_whole, l: string, c: string) => {
+          const location = this.map(Number(l), Number(c));
+          return location ? `main.js:${location.line}:${location.column}` : 'main.js';
+        }),
+      );
+  }
+}

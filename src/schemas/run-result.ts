@@ -45,6 +45,7 @@ export type ErrorKind =
   | 'exit'
   | 'timeout'
   | 'import'
+  | 'cancelled'
   | 'internal';
 
 /** The error that ended the run, as data. */

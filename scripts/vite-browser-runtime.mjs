@@ -1,0 +1,47 @@
+/**
+ * Vite plugin that lets the real Sequelize 6 bundle for a browser worker:
+ * - Node built-ins it needs are our small shims (src/runtime/worker/shims);
+ * - the SQL dialects other than SQLite, and pg-hstore, are stubbed out (Sequelize
+ *   requires every dialect in one switch, which would otherwise pull them all in);
+ * - semver, wkx and pg-connection-string serve only other dialects: a stub or a tiny
+ *   stand-in replaces them;
+ * - validator is the subset of validators Sequelize documents (the full package is
+ *   mostly locale tables);
+ * - moment is its CommonJS build (the ESM one lacks `isMoment` on require) and
+ *   moment-timezone its data-less build (the zone data is ~730 KB).
+ */
+import { createRequire } from 'node:module';
+import { fileURLToPath } from 'node:url';
+
+const require = createRequire(import.meta.url);
+const shims = fileURLToPath(new URL('../src/runtime/worker/shims/', import.meta.url));
+
+const SHIMS = {
+  util: 'util.ts',
+  assert: 'assert.ts',
+  path: 'path.ts',
+  url: 'url.ts',
+  fs: 'fs.ts',
+  semver: 'semver.ts',
+  validator: 'validator.ts',
+};
+// GEOMETRY (wkx) and Postgres URLs (pg-connection-string) have no use on SQLite.
+const EMPTY = ['pg-hstore', 'wkx', 'pg-connection-string', 'crypto', 'os', 'tty', 'net', 'tls', 'async_hooks', 'child_process', 'cls-hooked'];
+const OTHER_DIALECT = /^\.\/dialects\/(mariadb|mssql|mysql|oracle|postgres|db2|snowflake)$/;
+
+export function browserRuntime() {
+  return {
+    name: 'assoclab-browser-runtime',
+    enforce: 'pre',
+    resolveId(source, importer) {
+      const bare = source.replace(/^node:/, '');
+      if (bare in SHIMS) return shims + SHIMS[bare];
+      if (bare === 'buffer') return require.resolve('buffer/');
+      if (EMPTY.includes(bare)) return shims + 'empty.ts';
+      if (importer && /sequelize[\\/]lib[\\/]sequelize\.js$/.test(importer) && OTHER_DIALECT.test(source)) return shims + 'empty.ts';
+      if (source === 'moment') return require.resolve('moment/moment.js');
+      if (source === 'moment-timezone') return require.resolve('moment-timezone/moment-timezone.js');
+      return null;
+    },
+  };
+}

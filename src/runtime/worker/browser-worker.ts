@@ -1,0 +1,59 @@
+/// <reference lib="webworker" />
+/**
+ * The runtime worker: loads sql.js (WebAssembly) and Sequelize, then serves run requests.
+ * Learner programs run here and never on the page's main thread.
+ */
+import './shims/globals';
+import initSqlJs from 'sql.js';
+import wasmUrl from 'sql.js/dist/sql-wasm-browser.wasm?url';
+import { serveRuntime } from './serve';
+import type { RuntimeHost } from '../core/execute';
+import type { WorkerRequest } from './protocol';
+
+const startedAt = performance.now();
+const scope = self as unknown as DedicatedWorkerGlobalScope;
+// Bound now, before any program runs: a program replacing self.postMessage cannot
+// intercept or forge the replies.
+const post = scope.postMessage.bind(scope);
+
+function nextTurn(): Promise<void> {
+  // A MessageChannel turn is a macrotask without the 4 ms clamp of nested timers.
+  return new Promise((resolve) => {
+    const channel = new MessageChannel();
+    channel.port1.onmessage = () => {
+      channel.port1.close();
+      resolve();
+    };
+    channel.port2.postMessage(null);
+  });
+}
+
+async function main(): Promise<void> {
+  const SQL = await initSqlJs({ locateFile: () => wasmUrl });
+  const host: RuntimeHost = {
+    SQL,
+    now: () => performance.now(),
+    nextTurn,
+    onUnhandledRejection(listener) {
+      const handler = (event: PromiseRejectionEvent) => {
+        event.preventDefault();
+        listener(event.reason);
+      };
+      scope.addEventListener('unhandledrejection', handler);
+      return () => scope.removeEventListener('unhandledrejection', handler);
+    },
+    optionalModules: {
+      express: async () => (await import('./express-browser')).default,
+    },
+  };
+  serveRuntime(
+    {
+      post,
+      listen: (handler) => scope.addEventListener('message', (event: MessageEvent<WorkerRequest>) => handler(event.data)),
+    },
+    host,
+    performance.now() - startedAt,
+  );
+}
+
+void main();

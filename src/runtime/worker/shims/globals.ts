@@ -1,0 +1,9 @@
+/**
+ * Globals Sequelize expects from Node, installed before it loads: `Buffer` (called as a
+ * free global, e.g. Buffer.isBuffer) and a minimal `process` for libraries that probe it.
+ */
+import { Buffer } from 'buffer';
+
+const scope = globalThis as unknown as Record<string, unknown>;
+scope.Buffer ??= Buffer;
+scope.process ??= { env: {}, argv: [], version: '', versions: {}, platform: 'browser', nextTick: (fn: () => void) => queueMicrotask(fn) };

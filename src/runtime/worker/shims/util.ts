@@ -1,0 +1,49 @@
+/**
+ * The slice of Node's `util` that Sequelize and its dependencies call in the browser:
+ * format and inspect (our own, so output matches the Node host), promisify, deprecate,
+ * inherits. Smaller than the browserify `util` package and without timer-based polyfills.
+ */
+import { formatConsoleArgs, inspect as inspectValue } from '../../core/inspect';
+
+export function format(...args: unknown[]): string {
+  return formatConsoleArgs(args);
+}
+
+export function inspect(value: unknown, options?: { depth?: number | null }): string {
+  return inspectValue(value, { depth: options?.depth === null ? Infinity : options?.depth ?? 2 });
+}
+
+type NodeCallback = (error: unknown, value?: unknown) => void;
+
+export function promisify(fn: (...args: unknown[]) => void): (...args: unknown[]) => Promise<unknown> {
+  return function (this: unknown, ...args: unknown[]) {
+    return new Promise((resolve, reject) => {
+      const callback: NodeCallback = (error, value) => (error ? reject(error) : resolve(value));
+      fn.call(this, ...args, callback);
+    });
+  };
+}
+
+export function deprecate<T extends (...args: never[]) => unknown>(fn: T): T {
+  return fn;
+}
+
+export function inherits(child: { prototype: object; super_?: unknown }, parent: { prototype: object }): void {
+  child.super_ = parent;
+  Object.setPrototypeOf(child.prototype, parent.prototype);
+}
+
+export function isDeepStrictEqual(a: unknown, b: unknown): boolean {
+  return JSON.stringify(a) === JSON.stringify(b);
+}
+
+export const types = {
+  isDate: (value: unknown) => value instanceof Date,
+  isRegExp: (value: unknown) => value instanceof RegExp,
+  isPromise: (value: unknown) => value instanceof Promise,
+};
+
+export const TextEncoder = globalThis.TextEncoder;
+export const TextDecoder = globalThis.TextDecoder;
+
+export default { format, inspect, promisify, deprecate, inherits, isDeepStrictEqual, types, TextEncoder, TextDecoder };

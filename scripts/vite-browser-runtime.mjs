@@ -29,6 +29,7 @@ const SHIMS = {
 const EMPTY = ['pg-hstore', 'wkx', 'pg-connection-string', 'crypto', 'os', 'tty', 'net', 'tls', 'async_hooks', 'child_process', 'cls-hooked'];
 const OTHER_DIALECT = /^\.\/dialects\/(mariadb|mssql|mysql|oracle|postgres|db2|snowflake)$/;
 
+/** @returns {import('vite').Plugin} */
 export function browserRuntime() {
   return {
     name: 'assoclab-browser-runtime',

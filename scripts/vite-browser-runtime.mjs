@@ -24,9 +24,20 @@ const SHIMS = {
   fs: 'fs.ts',
   semver: 'semver.ts',
   validator: 'validator.ts',
+  http: 'http.ts',
+  https: 'http.ts',
+  crypto: 'crypto.ts',
+  net: 'net.ts',
+  querystring: 'querystring.ts',
+  diagnostics_channel: 'diagnostics-channel.ts',
+  zlib: 'zlib.ts',
+  'process/': 'process.ts',
+  process: 'process.ts',
 };
+// npm packages that stand in for Node built-ins Express's dependencies use.
+const PACKAGES = { events: 'events/', stream: 'readable-stream', string_decoder: 'string_decoder/' };
 // GEOMETRY (wkx) and Postgres URLs (pg-connection-string) have no use on SQLite.
-const EMPTY = ['pg-hstore', 'wkx', 'pg-connection-string', 'crypto', 'os', 'tty', 'net', 'tls', 'async_hooks', 'child_process', 'cls-hooked'];
+const EMPTY = ['pg-hstore', 'wkx', 'pg-connection-string', 'os', 'tty', 'tls', 'async_hooks', 'child_process', 'cls-hooked'];
 const OTHER_DIALECT = /^\.\/dialects\/(mariadb|mssql|mysql|oracle|postgres|db2|snowflake)$/;
 
 /** @returns {import('vite').Plugin} */
@@ -38,6 +49,7 @@ export function browserRuntime() {
       const bare = source.replace(/^node:/, '');
       if (bare in SHIMS) return shims + SHIMS[bare];
       if (bare === 'buffer') return require.resolve('buffer/');
+      if (bare in PACKAGES) return this.resolve(PACKAGES[bare], importer, { skipSelf: true });
       if (EMPTY.includes(bare)) return shims + 'empty.ts';
       if (importer && /sequelize[\\/]lib[\\/]sequelize\.js$/.test(importer) && OTHER_DIALECT.test(source)) return shims + 'empty.ts';
       if (source === 'moment') return require.resolve('moment/moment.js');

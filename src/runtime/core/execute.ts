@@ -19,6 +19,7 @@ import { SqlRecorder } from './sql-log';
 import { createSqlite3Driver } from './sqljs-driver';
 import { stripTypes } from './strip-types';
 import { prepareProgram, ProgramSyntaxError, RUNTIME_BINDING, type PreparedProgram } from './transform';
+import { VirtualNetwork, type ExpressRuntime } from './virtual-http';
 
 /** What a host provides to the core. */
 export interface RuntimeHost {
@@ -30,8 +31,8 @@ export interface RuntimeHost {
   nextTurn(): Promise<void>;
   /** Calls `listener` for promise rejections nothing handled; returns the unsubscribe. */
   onUnhandledRejection(listener: (reason: unknown) => void): () => void;
-  /** Modules a program may import that are loaded only when asked for (express). */
-  optionalModules?: Record<string, () => Promise<unknown>>;
+  /** Loads Express (only when a program imports it: it is a large download). */
+  loadExpress?: () => Promise<ExpressRuntime>;
 }
 
 export type ProgramLanguage = 'javascript' | 'typescript';
@@ -130,7 +131,8 @@ export async function runProgram(source: string, host: RuntimeHost, options: Run
   const registry = new Map<string, ModuleEntry>([
     ['sequelize', { namespace: sequelizeModule, commonjs: sequelizeModule.Sequelize }],
   ]);
-  const offered = ['sequelize', ...Object.keys(host.optionalModules ?? {})];
+  const offered = ['sequelize', ...(host.loadExpress ? ['express'] : [])];
+  let network: VirtualNetwork | undefined;
   let error: RunError | undefined;
   let executeStartedAt = now();
   let exportGetters: Record<string, () => unknown> = {};
@@ -140,10 +142,10 @@ export async function runProgram(source: string, host: RuntimeHost, options: Run
     const name = specifier.replace(/^node:/, '');
     const known = registry.get(name);
     if (known) return known;
-    const load = host.optionalModules?.[name];
-    if (!load) throw new ModuleNotFound(specifier, location, offered);
-    const loaded = await load();
-    const entry = { namespace: namespaceOfCommonJs(loaded), commonjs: loaded };
+    if (name !== 'express' || !host.loadExpress) throw new ModuleNotFound(specifier, location, offered);
+    network = new VirtualNetwork(await host.loadExpress());
+    const express = network.wrapExpress();
+    const entry = { namespace: namespaceOfCommonJs(express), commonjs: express };
     registry.set(name, entry);
     return entry;
   };
@@ -186,7 +188,10 @@ export async function runProgram(source: string, host: RuntimeHost, options: Run
       module: { exports: {} as Record<string, unknown> },
       exports: {} as Record<string, unknown>,
       ...timers.api,
-      fetch: () => Promise.reject(new Error('This playground has no network: fetch() only reaches an Express app the program started with app.listen().')),
+      fetch: (input: string | URL, init?: RequestInit) =>
+        network
+          ? network.fetch(input, init)
+          : Promise.reject(new TypeError('fetch failed: this playground has no internet access; it can only reach an Express app started with app.listen().')),
     };
     scope.module.exports = scope.exports;
     const runtime = {
@@ -221,7 +226,8 @@ export async function runProgram(source: string, host: RuntimeHost, options: Run
           };
           break;
         }
-        quietTurns = recorder.inFlight === 0 && timers.pending === 0 ? quietTurns + 1 : 0;
+        const busy = recorder.inFlight > 0 || timers.pending > 0 || (network?.inFlight ?? 0) > 0;
+        quietTurns = busy ? 0 : quietTurns + 1;
       }
     }
     timers.clearAll();
@@ -272,6 +278,7 @@ export async function runProgram(source: string, host: RuntimeHost, options: Run
     // 6. Always free what the run allocated: sql.js memory is never garbage-collected.
     stopRejections();
     timers.clearAll();
+    network?.closeAll();
     for (const instance of instances) {
       instance.close().catch(() => undefined);
     }

@@ -14,6 +14,14 @@ export const AsyncFunction = Object.getPrototypeOf(async () => {}).constructor a
 const FRAME = new RegExp(`${PROGRAM_FILE.replace(/\./g, '\\.')}:(\\d+):(\\d+)`);
 const FRAMES = new RegExp(FRAME.source, 'g');
 
+/** The part of V8's structured stack frames (CallSite) this module reads. */
+interface CallSiteLike {
+  getScriptNameOrSourceURL?(): string | null | undefined;
+  getFileName?(): string | null | undefined;
+  getLineNumber?(): number | null;
+  getColumnNumber?(): number | null;
+}
+
 let measuredHeaderLines: number | undefined;
 
 /** Lines the engine puts before a Function body (2 in V8: the signature and the brace). */
@@ -61,10 +69,28 @@ export class ProgramLocator {
   /** Where the learner's program is right now (the innermost frame of its code). */
   here(): SourceLocation | undefined {
     const limit = Error.stackTraceLimit;
+    const prepare = Error.prepareStackTrace;
     // Sequelize's own frames come first; async frames of the learner's code come last.
     Error.stackTraceLimit = 80;
-    const stack = new Error().stack;
+    // In V8, read the structured frames: formatting 80 frames to text for every query
+    // costs more than the query itself.
+    let located: SourceLocation | undefined | null = null;
+    Error.prepareStackTrace = (_error, frames: CallSiteLike[]) => {
+      located = undefined;
+      for (const frame of frames) {
+        // Code compiled with a //# sourceURL is named by it, not by a file name.
+        const name = frame.getScriptNameOrSourceURL?.() ?? frame.getFileName?.();
+        if (name !== PROGRAM_FILE) continue;
+        located = this.map(frame.getLineNumber?.() ?? 0, frame.getColumnNumber?.() ?? 0);
+        if (located) break;
+      }
+      return '';
+    };
+    const probe = new Error();
+    const stack = probe.stack;
+    Error.prepareStackTrace = prepare;
     Error.stackTraceLimit = limit;
+    if (located !== null) return located;
     return this.fromStack(stack);
   }
 

@@ -4,6 +4,7 @@
  */
 import initSqlJs from 'sql.js';
 import type { RuntimeHost } from '../core/execute';
+import type { ExpressRuntime } from '../core/virtual-http';
 
 export async function createNodeHost(): Promise<RuntimeHost> {
   const SQL = await initSqlJs();
@@ -20,8 +21,9 @@ export async function createNodeHost(): Promise<RuntimeHost> {
       process.on('unhandledRejection', handler);
       return () => void process.off('unhandledRejection', handler);
     },
-    optionalModules: {
-      express: async () => (await import('express')).default,
+    loadExpress: async () => {
+      const [{ default: express }, { Readable }] = await Promise.all([import('express'), import('node:stream')]);
+      return { express: express as unknown as ExpressRuntime['express'], Readable };
     },
   };
 }

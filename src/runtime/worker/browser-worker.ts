@@ -8,6 +8,7 @@ import initSqlJs from 'sql.js';
 import wasmUrl from 'sql.js/dist/sql-wasm-browser.wasm?url';
 import { serveRuntime } from './serve';
 import type { RuntimeHost } from '../core/execute';
+import type { ExpressRuntime } from '../core/virtual-http';
 import type { WorkerRequest } from './protocol';
 
 const startedAt = performance.now();
@@ -28,6 +29,18 @@ function nextTurn(): Promise<void> {
   });
 }
 
+// Express's router defers with setImmediate; workers have none. A MessageChannel turn
+// is the closest equivalent (a macrotask without the timer clamp).
+const globals = globalThis as unknown as Record<string, unknown>;
+globals.setImmediate ??= (callback: (...args: unknown[]) => void, ...args: unknown[]) => {
+  const channel = new MessageChannel();
+  channel.port1.onmessage = () => {
+    channel.port1.close();
+    callback(...args);
+  };
+  channel.port2.postMessage(null);
+};
+
 async function main(): Promise<void> {
   const SQL = await initSqlJs({ locateFile: () => wasmUrl });
   const host: RuntimeHost = {
@@ -42,9 +55,7 @@ async function main(): Promise<void> {
       scope.addEventListener('unhandledrejection', handler);
       return () => scope.removeEventListener('unhandledrejection', handler);
     },
-    optionalModules: {
-      express: async () => (await import('./express-browser')).default,
-    },
+    loadExpress: async () => (await import('./express-browser')).default as unknown as ExpressRuntime,
   };
   serveRuntime(
     {

@@ -1,4 +1,9 @@
-/** Express in the browser worker: not bundled yet (see the runtime issue). */
-export default function express(): never {
-  throw new Error('Express is not available in the browser runtime yet.');
-}
+/**
+ * Express 5 for the browser worker, loaded as its own chunk only when a program imports
+ * it. It exports the stream class Express's requests are built on, so the runtime's
+ * virtual network can build requests Express accepts.
+ */
+import express from 'express';
+import { Readable } from 'stream';
+
+export default { express, Readable };

@@ -4,6 +4,7 @@
  */
 import type { RunResult } from '../../schemas/run-result';
 import type { ProgramLanguage } from '../core/execute';
+import type { ProbeObservation, ProbeRequest } from '../../schemas/exercise';
 
 export interface RunRequest {
   type: 'run';
@@ -14,7 +15,23 @@ export interface RunRequest {
   timeBudgetMs: number;
 }
 
-export type WorkerRequest = RunRequest;
+/**
+ * Runs a program for grading: like `run`, then runs the checks' probes against what the
+ * program left behind. The reply carries plain data only; the page computes the verdicts.
+ */
+export interface CheckRequest {
+  type: 'check';
+  id: string;
+  source: string;
+  language: ProgramLanguage;
+  timeBudgetMs: number;
+  /** The probes to run after the program, in order. */
+  probes: ProbeRequest[];
+  /** Picked by the page per grading; the probes draw their hidden data from it. */
+  seed: number;
+}
+
+export type WorkerRequest = RunRequest | CheckRequest;
 
 /** Sent once, unprompted, when the worker has loaded sql.js and Sequelize. */
 export interface ReadyMessage {
@@ -36,4 +53,12 @@ export interface ErrorReply {
   error: { name: string; message: string };
 }
 
-export type WorkerMessage = ReadyMessage | RunReply | ErrorReply;
+/** The answer to a CheckRequest. */
+export interface CheckReply {
+  type: 'check-result';
+  id: string;
+  result: RunResult;
+  observations: ProbeObservation[];
+}
+
+export type WorkerMessage = ReadyMessage | RunReply | CheckReply | ErrorReply;

@@ -5,7 +5,31 @@
  * or alter replies.
  */
 import { runProgram, type RuntimeHost } from '../core/execute';
-import type { WorkerMessage, WorkerRequest } from './protocol';
+import { runProbes } from '../../checks/probe';
+import type { ProbeObservation } from '../../schemas/exercise';
+import type { RunResult } from '../../schemas/run-result';
+import type { CheckRequest, WorkerMessage, WorkerRequest } from './protocol';
+
+/** Runs a program, then the checks' probes against what it left behind (also used in-process by tests). */
+export async function runWithProbes(
+  host: RuntimeHost,
+  request: Pick<CheckRequest, 'source' | 'language' | 'timeBudgetMs' | 'probes' | 'seed'>,
+): Promise<{ result: RunResult; observations: ProbeObservation[] }> {
+  let observations: ProbeObservation[] = [];
+  const result = await runProgram(request.source, host, {
+    language: request.language,
+    timeBudgetMs: request.timeBudgetMs,
+    afterRun: async (outcome) => {
+      observations = await runProbes(request.probes, outcome, request.seed);
+    },
+  });
+  // A program that never got to run (a syntax error) leaves nothing to probe.
+  const seen = new Set(observations.map((observation) => observation.id));
+  for (const probe of request.probes) {
+    if (!seen.has(probe.id)) observations.push({ id: probe.id, status: 'unavailable', error: 'the program did not run' });
+  }
+  return { result, observations };
+}
 
 export interface WorkerEndpoint {
   /** Sends one message to the page (bound before any program runs). */
@@ -20,8 +44,13 @@ export function serveRuntime(endpoint: WorkerEndpoint, host: RuntimeHost, startu
   let queue = Promise.resolve();
   endpoint.listen((request) => {
     queue = queue.then(async () => {
-      if (request.type !== 'run') return;
       try {
+        if (request.type === 'check') {
+          const { result, observations } = await runWithProbes(host, request);
+          post({ type: 'check-result', id: request.id, result, observations });
+          return;
+        }
+        if (request.type !== 'run') return;
         const result = await runProgram(request.source, host, { language: request.language, timeBudgetMs: request.timeBudgetMs });
         post({ type: 'result', id: request.id, result });
       } catch (error) {

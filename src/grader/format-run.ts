@@ -1,0 +1,33 @@
+/** Prints a run result for a terminal, as `assoclab run` shows it. */
+import type { RunResult, SqlStatement } from '../schemas/run-result';
+
+export interface PrintTarget {
+  out(line: string): void;
+  err(line: string): void;
+}
+
+function sqlLine(statement: SqlStatement, index: number): string {
+  const values = statement.bind.length ? `  -- values: ${JSON.stringify(statement.bind)}` : '';
+  const where = statement.source ? `line ${statement.source.line}, ` : '';
+  return `${String(index + 1).padStart(3)}. ${statement.sql}${values}\n     (${where}${statement.durationMs.toFixed(2)} ms${statement.error ? `, failed: ${statement.error}` : ''})`;
+}
+
+export function printRun(result: RunResult, file: string, target: PrintTarget, options: { sql: boolean }): void {
+  for (const entry of result.console) {
+    if (entry.level === 'warn' || entry.level === 'error') target.err(entry.text);
+    else target.out(entry.text);
+  }
+  if (result.truncated) {
+    target.err(`[output cut: ${result.truncated.droppedEntries.toLocaleString('en-US')} more lines not shown]`);
+  }
+  if (options.sql) {
+    const shown = result.sql.filter((statement) => !statement.internal);
+    target.out(`\n-- SQL sent (${shown.length} statements, ${result.sql.length - shown.length} internal not shown)`);
+    shown.forEach((statement, index) => target.out(sqlLine(statement, index)));
+  }
+  if (result.error) {
+    const at = result.error.location ? `${file}:${result.error.location.line}:${result.error.location.column}: ` : `${file}: `;
+    target.err(`${at}${result.error.name}: ${result.error.message}`);
+    for (const detail of result.error.details) target.err(`  ${detail}`);
+  }
+}

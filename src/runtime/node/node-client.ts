@@ -1,0 +1,43 @@
+/**
+ * A RuntimeClient for Node, over worker threads: the browser's client (with its watchdog
+ * and cancellation) driving the same worker protocol.
+ */
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { Worker } from 'node:worker_threads';
+import { createRuntimeClient, type RuntimeClient, type RuntimeClientOptions, type WorkerLike } from '../worker/client';
+import type { WorkerMessage } from '../worker/protocol';
+
+/** The bundled worker thread script (built by scripts/build-cli.mjs into dist-cli/). */
+export function defaultWorkerFile(): string {
+  const here = import.meta.url;
+  // Bundled, the worker sits beside this code; run from source (tests), it is in dist-cli.
+  const candidates = [new URL('./runtime-worker.mjs', here), new URL('../../../dist-cli/runtime-worker.mjs', here)];
+  const found = candidates.map((url) => fileURLToPath(url)).find((file) => existsSync(file));
+  if (!found) throw new Error('The runtime worker is not built: run `npm run build:cli` first.');
+  return found;
+}
+
+function adapt(worker: Worker): WorkerLike {
+  return {
+    postMessage: (message) => worker.postMessage(message),
+    terminate: () => void worker.terminate(),
+    addEventListener(type: 'message' | 'error', listener: (event: never) => void) {
+      if (type === 'message') worker.on('message', (data: WorkerMessage) => (listener as (event: { data: WorkerMessage }) => void)({ data }));
+      else worker.on('error', (error: Error) => (listener as (event: { message?: string }) => void)({ message: error.message }));
+    },
+  } as WorkerLike;
+}
+
+export function createNodeRuntimeClient(options: Partial<RuntimeClientOptions> & { workerFile?: string } = {}): RuntimeClient {
+  const workerFile = options.workerFile ?? defaultWorkerFile();
+  return createRuntimeClient({
+    ...options,
+    createWorker: () => {
+      const worker = new Worker(workerFile);
+      // A worker must not keep the CLI alive after its work is done.
+      worker.unref();
+      return adapt(worker);
+    },
+  });
+}

@@ -1,0 +1,25 @@
+/**
+ * The runtime in a Node worker thread: the same core and protocol as the browser worker,
+ * so the CLI and the grader run programs exactly as the site does, and a runaway program
+ * is ended by terminating its thread.
+ */
+import { parentPort } from 'node:worker_threads';
+import { serveRuntime } from '../worker/serve';
+import type { WorkerRequest } from '../worker/protocol';
+import { createNodeHost } from './node-host';
+
+const startedAt = performance.now();
+const port = parentPort;
+if (!port) throw new Error('runtime-worker must run in a worker thread');
+// Bound before any program runs, like the browser worker's postMessage.
+const post = port.postMessage.bind(port);
+
+const host = await createNodeHost();
+serveRuntime(
+  {
+    post,
+    listen: (handler) => port.on('message', (request: WorkerRequest) => handler(request)),
+  },
+  host,
+  performance.now() - startedAt,
+);

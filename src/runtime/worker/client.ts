@@ -90,6 +90,9 @@ export function createRuntimeClient(options: RuntimeClientOptions): RuntimeClien
   let pending: PendingRun | undefined;
   let workerReady = false;
   let disposed = false;
+  /** Counts run() calls, so a run superseded while it waited for the worker knows it. */
+  let latestRun = 0;
+  const cancelled = (): RunResult => failedResult({ kind: 'cancelled', name: 'Cancelled', message: 'The run was cancelled.', details: [] });
 
   const setStatus = (next: RuntimeStatus) => {
     if (status === next) return;
@@ -167,8 +170,11 @@ export function createRuntimeClient(options: RuntimeClientOptions): RuntimeClien
       return readyPromise ?? start();
     },
     async run(source, runOptions = {}) {
-      if (pending) client.cancel();
+      const ticket = ++latestRun;
+      if (pending) endPending(cancelled().error!);
       await client.ready();
+      // Another run() started while this one waited: that one wins.
+      if (ticket !== latestRun || disposed) return cancelled();
       const budget = runOptions.timeBudgetMs ?? budgetDefault;
       const id = newRequestId();
       const result = new Promise<RunResult>((resolve) => {
@@ -192,7 +198,8 @@ export function createRuntimeClient(options: RuntimeClientOptions): RuntimeClien
       return result;
     },
     cancel() {
-      endPending({ kind: 'cancelled', name: 'Cancelled', message: 'The run was cancelled.', details: [] });
+      latestRun++;
+      if (pending) endPending(cancelled().error!);
     },
     dispose() {
       disposed = true;

@@ -1,0 +1,28 @@
+import { Sequelize, DataTypes } from 'sequelize';
+
+const sequelize = new Sequelize('sqlite::memory:', { logging: false });
+
+const User = sequelize.define('User', { name: DataTypes.STRING });
+const Post = sequelize.define('Post', { title: DataTypes.STRING, content: DataTypes.TEXT });
+
+// A user has many posts; each post belongs to its user. Both sides name the same key.
+User.hasMany(Post, { foreignKey: 'userId' });
+Post.belongsTo(User, { foreignKey: 'userId' });
+
+async function main() {
+  await sequelize.sync({ force: true });
+
+  const alice = await User.create({ name: 'Alice' });
+  const bob = await User.create({ name: 'Bob' });
+  await Post.create({ title: 'Hello', content: 'First post', userId: alice.id });
+  await Post.create({ title: 'World', content: 'Second post', userId: alice.id });
+  await Post.create({ title: 'Hi from Bob', content: 'Bob was here', userId: bob.id });
+
+  const posts = await Post.findAll({ order: [['id', 'ASC']] });
+  for (const post of posts) {
+    const author = await post.getUser();
+    console.log(`${author.name} wrote: ${post.title}`);
+  }
+}
+
+main();

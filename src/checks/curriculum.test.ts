@@ -1,0 +1,49 @@
+/**
+ * The curriculum test: every exercise's reference solution passes all its checks, every
+ * starter fails at least one, every check has a message, ids are unique.
+ */
+import { beforeAll, describe, expect, it } from 'vitest';
+import { createNodeHost } from '../runtime/node/node-host';
+import { createInProcessRunner } from '../runtime/worker/check-runner';
+import { exercises } from './exercises';
+import { gradeProgram } from './grade';
+import type { ProgramRunner } from './types';
+
+let runner: ProgramRunner;
+beforeAll(async () => {
+  runner = createInProcessRunner(await createNodeHost());
+});
+
+const all = exercises();
+
+describe('the exercise registry', () => {
+  it('has exercises', () => expect(all.length).toBeGreaterThanOrEqual(2));
+  it('has unique ids', () => {
+    const ids = all.map((entry) => entry.exercise.id);
+    expect(new Set(ids).size).toBe(ids.length);
+  });
+});
+
+describe.each(all.map((entry) => [entry.exercise.id, entry] as const))('%s', (_id, { exercise }) => {
+  it('passes every check with the reference solution', async () => {
+    const report = await gradeProgram(exercise, exercise.solution, runner);
+    expect(report.checks.filter((check) => !check.passed)).toEqual([]);
+    expect(report.run.error).toBeUndefined();
+    for (const check of report.checks) expect(check.message.length).toBeGreaterThan(0);
+  });
+
+  it('fails at least one check with the starter, each failure explained', async () => {
+    const report = await gradeProgram(exercise, exercise.starter, runner);
+    const failures = report.checks.filter((check) => !check.passed);
+    expect(failures.length).toBeGreaterThan(0);
+    for (const failure of failures) {
+      expect(failure.message.length).toBeGreaterThan(10);
+    }
+  });
+
+  it('has instructions, hints and titled checks', () => {
+    expect(exercise.instructions.length).toBeGreaterThan(20);
+    expect(exercise.hints.length).toBeGreaterThan(0);
+    for (const check of exercise.checks) expect(check.title.trim()).not.toBe('');
+  });
+});

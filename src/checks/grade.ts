@@ -1,0 +1,89 @@
+/**
+ * The grading engine: runs a learner's program (and, when a check needs it, the reference
+ * solution with the same hidden seed) through a ProgramRunner, then computes every verdict
+ * here, from plain data, outside the runtime the programs ran in.
+ */
+import type { Exercise, ProbeObservation, ProbeRequest, ProgramLanguageName } from '../schemas/exercise';
+import type { RunResult } from '../schemas/run-result';
+import type { CheckResult, CheckRunResponse, ProgramRunner, VerdictContext } from './types';
+import { judge, programStatements } from './verdicts';
+
+export interface GradeOptions {
+  /** The hidden seed for the probes' data; random when left out. */
+  seed?: number;
+  language?: ProgramLanguageName;
+  /** The program's time budget (ms); default 5000. */
+  timeBudgetMs?: number;
+}
+
+export interface GradeReport {
+  exerciseId: string;
+  /** True when every check passed. */
+  passed: boolean;
+  checks: CheckResult[];
+  /** The learner program's run, for showing console, SQL and errors beside the verdicts. */
+  run: RunResult;
+  seed: number;
+}
+
+export function randomSeed(): number {
+  const crypto = globalThis.crypto;
+  if (crypto?.getRandomValues) return crypto.getRandomValues(new Uint32Array(1))[0] ?? 1;
+  return Math.floor(Math.random() * 0xffffffff);
+}
+
+export function probesOf(exercise: Exercise): ProbeRequest[] {
+  return exercise.checks.flatMap((check) => (check.kind === 'probe' ? [{ id: check.id, spec: check.probe }] : []));
+}
+
+function internalFailure(message: string): RunResult {
+  return {
+    ok: false,
+    console: [],
+    sql: [],
+    error: { kind: 'internal', name: 'RuntimeError', message, details: [] },
+    database: { tables: [] },
+    models: { models: [] },
+    exports: [],
+    timings: { prepareMs: 0, executeMs: 0, inspectMs: 0, totalMs: 0 },
+  };
+}
+
+/** Runs through the runner and never throws: a runner failure becomes a failed run. */
+async function safeRun(runner: ProgramRunner, ...args: Parameters<ProgramRunner>): Promise<CheckRunResponse> {
+  try {
+    const response = await runner(...args);
+    if (!response || typeof response !== 'object' || !response.result || !Array.isArray(response.observations)) {
+      return { result: internalFailure('The runtime returned no result.'), observations: [] };
+    }
+    return response;
+  } catch (error) {
+    return { result: internalFailure(error instanceof Error ? error.message : 'The runtime failed.'), observations: [] };
+  }
+}
+
+function byId(observations: readonly ProbeObservation[]): Map<string, ProbeObservation> {
+  const map = new Map<string, ProbeObservation>();
+  // The first observation per id wins: later (forged) duplicates cannot override it.
+  for (const observation of observations) if (observation && typeof observation.id === 'string' && !map.has(observation.id)) map.set(observation.id, observation);
+  return map;
+}
+
+/** Grades `source` against `exercise`. */
+export async function gradeProgram(exercise: Exercise, source: string, runner: ProgramRunner, options: GradeOptions = {}): Promise<GradeReport> {
+  const seed = options.seed ?? randomSeed();
+  const probes = probesOf(exercise);
+  const base = { language: options.language ?? 'javascript', timeBudgetMs: options.timeBudgetMs ?? 5_000, probes, seed } as const;
+  const [learner, reference] = await Promise.all([
+    safeRun(runner, { ...base, source }),
+    probes.length ? safeRun(runner, { ...base, source: exercise.solution }) : Promise.resolve(undefined),
+  ]);
+  const context: VerdictContext = {
+    run: learner.result,
+    programSql: programStatements(Array.isArray(learner.result.sql) ? learner.result.sql : [], seed),
+    observations: byId(learner.observations),
+    ...(reference ? { reference: byId(reference.observations) } : {}),
+  };
+  const checks = exercise.checks.map((check) => judge(check, context));
+  return { exerciseId: exercise.id, passed: checks.every((check) => check.passed), checks, run: learner.result, seed };
+}

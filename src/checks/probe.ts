@@ -1,0 +1,272 @@
+/**
+ * Probe execution: the part of the checks that runs INSIDE the runtime, after the learner's
+ * program, through runProgram's `afterRun` hook. It seeds rows of its own with the
+ * program's models (values drawn from a seed the grader picks, so they cannot be known in
+ * advance), calls what the program exported, and turns what came back into plain data.
+ * It never decides pass or fail: verdicts are computed from these observations by the
+ * page or the grader, outside the learner's realm.
+ *
+ * The learner's code shares this realm, so everything the probe relies on is captured
+ * when this module loads, before any program runs.
+ */
+import type { JsonValue } from '../schemas/run-result';
+import type { ProbeObservation, ProbeRequest, ProbeRow, ProbeValue } from '../schemas/exercise';
+
+const captured = {
+  setTimeout: globalThis.setTimeout.bind(globalThis),
+  clearTimeout: globalThis.clearTimeout.bind(globalThis),
+  isArray: Array.isArray,
+  keys: Object.keys,
+  hasOwn: Object.prototype.hasOwnProperty,
+  call: Function.prototype.call,
+  apply: Reflect.apply,
+  promiseRace: Promise.race.bind(Promise),
+  Promise,
+  String,
+  Date,
+  dateIso: Date.prototype.toISOString,
+  isFinite: Number.isFinite,
+  getTime: Date.prototype.getTime,
+};
+
+/** What the runtime hands the probes (a structural view of runProgram's ProgramOutcome). */
+export interface ProbeOutcome {
+  exports: Record<string, unknown>;
+  sequelizeInstances: readonly unknown[];
+}
+
+/** The SELECT the probes send first, so the grader can tell the program's SQL from theirs. */
+export function probeMarker(seed: number): string {
+  return `assoclab_probe_${seed >>> 0}`;
+}
+
+/** A small seeded PRNG (mulberry32): same seed, same values, in the learner's run and the solution's. */
+function random(seed: number): () => number {
+  let state = seed >>> 0;
+  return () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+function hash(text: string, seed: number): number {
+  let h = seed ^ 0x9e3779b9;
+  for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
+  return h >>> 0;
+}
+
+const WORDS = ['amber', 'basil', 'cobalt', 'delta', 'ember', 'fjord', 'garnet', 'harbor', 'indigo', 'juniper', 'kestrel', 'lumen', 'maple', 'nectar', 'onyx', 'pepper', 'quartz', 'russet', 'saffron', 'tundra', 'umber', 'violet', 'willow', 'yarrow', 'zephyr'];
+const NAMES = ['Ada', 'Bram', 'Chioma', 'Dmitri', 'Elif', 'Farah', 'Goran', 'Hana', 'Ines', 'Jonas', 'Kofi', 'Lena', 'Mateo', 'Nadia', 'Oskar', 'Priya', 'Quinn', 'Rosa', 'Sven', 'Tariq', 'Uma', 'Viktor', 'Wen', 'Yusuf', 'Zara'];
+
+function pick(list: readonly string[], next: () => number): string {
+  return list[Math.floor(next() * list.length)] ?? 'x';
+}
+
+/** The random value of one attribute of one seeded row: a function of seed, probe, row and attribute only. */
+export function randomValue(kind: 'word' | 'title' | 'name' | 'number', seed: number, key: string): string | number {
+  const next = random(hash(key, seed));
+  const suffix = Math.floor(next() * 9000) + 1000;
+  switch (kind) {
+    case 'word':
+      return `${pick(WORDS, next)}${suffix}`;
+    case 'name':
+      return `${pick(NAMES, next)} ${pick(WORDS, next)}${suffix}`;
+    case 'title':
+      return `${pick(WORDS, next)} ${pick(WORDS, next)} ${suffix}`;
+    case 'number':
+      return suffix;
+  }
+}
+
+interface RowLike {
+  get?: unknown;
+  dataValues?: Record<string, unknown>;
+  destroy?: unknown;
+}
+
+interface ModelLike {
+  create(values: Record<string, unknown>): Promise<unknown>;
+}
+
+interface SequelizeLike {
+  models?: Record<string, unknown>;
+  query?: (sql: string) => Promise<unknown>;
+}
+
+function own(object: object, key: string): boolean {
+  return Reflect.apply(captured.hasOwn, object, [key]) as boolean;
+}
+
+function findModel(instances: readonly unknown[], name: string): ModelLike | undefined {
+  for (const instance of instances) {
+    const models = (instance as SequelizeLike | null)?.models;
+    if (models && typeof models === 'object' && own(models, name)) {
+      const model = models[name] as ModelLike | undefined;
+      if (model && typeof model.create === 'function') return model;
+    }
+  }
+  return undefined;
+}
+
+/** Turns whatever the program returned into JSON-safe data; model instances become their data values. */
+export function toPlain(value: unknown, depth = 0): JsonValue {
+  if (depth > 6) return '[too deep]';
+  if (value === null || value === undefined) return null;
+  if (typeof value === 'string' || typeof value === 'boolean') return value;
+  if (typeof value === 'number') return captured.isFinite(value) ? value : captured.String(value);
+  if (typeof value === 'bigint') return captured.String(value);
+  if (typeof value === 'function' || typeof value === 'symbol') return `[${typeof value}]`;
+  if (value instanceof captured.Date) {
+    return captured.isFinite(Reflect.apply(captured.getTime, value, []) as number) ? (Reflect.apply(captured.dateIso, value, []) as string) : null;
+  }
+  if (captured.isArray(value)) {
+    const out: JsonValue[] = [];
+    const length = Math.min(value.length, 500);
+    for (let i = 0; i < length; i++) out[i] = toPlain(value[i], depth + 1);
+    return out;
+  }
+  const row = value as RowLike;
+  const source = row.dataValues && typeof row.dataValues === 'object' && typeof row.get === 'function' ? row.dataValues : (value as Record<string, unknown>);
+  const out: { [key: string]: JsonValue } = {};
+  for (const key of captured.keys(source)) out[key] = toPlain(source[key], depth + 1);
+  return out;
+}
+
+function message(error: unknown): string {
+  try {
+    if (error && typeof error === 'object' && typeof (error as { message?: unknown }).message === 'string') {
+      return `${captured.String((error as { name?: unknown }).name ?? 'Error')}: ${(error as { message: string }).message}`;
+    }
+    return captured.String(error);
+  } catch {
+    return 'an error that could not be read';
+  }
+}
+
+type Settled = { status: 'returned'; value: unknown } | { status: 'threw'; error: unknown } | { status: 'timeout' };
+
+/** Calls `run` and settles within `timeoutMs`, whatever it does (throws, never resolves). */
+function settle(run: () => unknown, timeoutMs: number): Promise<Settled> {
+  return new captured.Promise<Settled>((resolve) => {
+    let done = false;
+    const finish = (settled: Settled) => {
+      if (done) return;
+      done = true;
+      captured.clearTimeout(timer);
+      resolve(settled);
+    };
+    const timer = captured.setTimeout(() => finish({ status: 'timeout' }), timeoutMs);
+    try {
+      const result = run();
+      captured.Promise.resolve(result).then(
+        (value) => finish({ status: 'returned', value }),
+        (error: unknown) => finish({ status: 'threw', error }),
+      );
+    } catch (error) {
+      finish({ status: 'threw', error });
+    }
+  });
+}
+
+function resolveValue(value: ProbeValue, rows: Map<string, unknown>, seed: number, key: string): unknown {
+  if (value === null || typeof value !== 'object') return value;
+  if ('random' in value) return randomValue(value.random, seed, key);
+  const row = rows.get(value.ref) as RowLike | undefined;
+  const data = row?.dataValues;
+  return data && typeof data === 'object' ? data[value.attribute] : undefined;
+}
+
+async function seedRow(row: ProbeRow, outcome: ProbeOutcome, rows: Map<string, unknown>, seed: number, probeId: string, timeoutMs: number): Promise<string | undefined> {
+  const model = findModel(outcome.sequelizeInstances, row.model);
+  if (!model) return `the program defines no model named ${row.model}`;
+  const values: Record<string, unknown> = {};
+  for (const key of captured.keys(row.values)) {
+    const value = row.values[key];
+    if (value !== undefined) values[key] = resolveValue(value, rows, seed, `${probeId}/${row.as}/${key}`);
+  }
+  const settled = await settle(() => model.create(values), timeoutMs);
+  if (settled.status === 'returned') {
+    rows.set(row.as, settled.value);
+    return undefined;
+  }
+  return settled.status === 'timeout' ? `creating a ${row.model} never finished` : `creating a ${row.model} failed: ${message(settled.error)}`;
+}
+
+async function runOne(request: ProbeRequest, outcome: ProbeOutcome, seed: number): Promise<ProbeObservation> {
+  const { spec } = request;
+  const rows = new Map<string, unknown>();
+  const seeded: unknown[] = [];
+  try {
+    for (const row of spec.seed) {
+      const problem = await seedRow(row, outcome, rows, seed, request.id, spec.timeoutMs);
+      if (problem) return { id: request.id, status: 'unavailable', error: problem };
+      seeded.push(rows.get(row.as));
+    }
+    const args: unknown[] = [];
+    for (const name of spec.call.args) args.push(rows.get(name));
+    let target: unknown;
+    let self: unknown;
+    let what: string;
+    if ('export' in spec.call) {
+      what = `the exported ${spec.call.export}`;
+      target = own(outcome.exports, spec.call.export) ? outcome.exports[spec.call.export] : undefined;
+      if (target === undefined) return { id: request.id, status: 'unavailable', error: `the program does not export ${spec.call.export}` };
+    } else {
+      self = rows.get(spec.call.on);
+      what = `${spec.call.method}()`;
+      try {
+        target = (self as Record<string, unknown> | undefined)?.[spec.call.method];
+      } catch (error) {
+        return { id: request.id, status: 'threw', error: message(error) };
+      }
+      if (target === undefined) return { id: request.id, status: 'unavailable', error: `the instance has no method ${spec.call.method} (is the association defined?)` };
+    }
+    if (typeof target !== 'function') return { id: request.id, status: 'unavailable', error: `${what} is not a function` };
+    const fn = target;
+    const settled = await settle(() => captured.apply(fn, self, args), spec.timeoutMs);
+    if (settled.status === 'timeout') return { id: request.id, status: 'timeout', error: `${what} did not finish within ${spec.timeoutMs} ms` };
+    if (settled.status === 'threw') return { id: request.id, status: 'threw', error: message(settled.error) };
+    try {
+      return { id: request.id, status: 'returned', value: toPlain(settled.value) };
+    } catch (error) {
+      return { id: request.id, status: 'threw', error: `its result could not be read: ${message(error)}` };
+    }
+  } finally {
+    // Leave the database as the program left it: the checks read it afterwards.
+    for (let i = seeded.length - 1; i >= 0; i--) {
+      const row = seeded[i] as RowLike | undefined;
+      if (row && typeof row.destroy === 'function') {
+        const destroy = row.destroy;
+        await settle(() => captured.apply(destroy, row, []), 500);
+      }
+    }
+  }
+}
+
+/**
+ * Runs every probe in order against what the program left behind. Never throws: every
+ * failure becomes an observation.
+ */
+export async function runProbes(probes: readonly ProbeRequest[], outcome: ProbeOutcome, seed: number): Promise<ProbeObservation[]> {
+  const observations: ProbeObservation[] = [];
+  if (probes.length === 0) return observations;
+  // Mark where the program's SQL ends and the probes' begins.
+  for (const instance of outcome.sequelizeInstances) {
+    const query = (instance as SequelizeLike | null)?.query;
+    if (typeof query === 'function') {
+      await settle(() => captured.apply(query, instance, [`SELECT '${probeMarker(seed)}' AS marker`]), 500);
+      break;
+    }
+  }
+  for (const probe of probes) {
+    try {
+      observations.push(await runOne(probe, outcome, seed));
+    } catch (error) {
+      observations.push({ id: probe.id, status: 'threw', error: message(error) });
+    }
+  }
+  return observations;
+}

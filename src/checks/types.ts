@@ -1,0 +1,54 @@
+/**
+ * The check engine's vocabulary: what a runner returns, what a verdict sees, what a
+ * check reports. Plain data throughout, so results cross workers and processes.
+ */
+import type { JsonValue, RunResult, SqlStatement } from '../schemas/run-result';
+import type { ProbeObservation, ProbeRequest, ProgramLanguageName } from '../schemas/exercise';
+
+/** One check's verdict, in words a learner understands. */
+export interface CheckResult {
+  id: string;
+  title: string;
+  passed: boolean;
+  /** Why it passed or, more usefully, what to change. */
+  message: string;
+  /** On failure: what the check wanted. */
+  expected?: string;
+  /** On failure: what the program did instead. */
+  found?: string;
+}
+
+/** "Run this program with these probes in a fresh runtime." */
+export interface CheckRunRequest {
+  source: string;
+  language: ProgramLanguageName;
+  timeBudgetMs: number;
+  probes: ProbeRequest[];
+  seed: number;
+}
+
+export interface CheckRunResponse {
+  result: RunResult;
+  observations: ProbeObservation[];
+}
+
+/**
+ * Runs a program in a fresh runtime and returns what it did plus the probes' observations.
+ * The browser's runner uses a fresh Web Worker, the grader a fresh worker thread, unit
+ * tests may run in-process. The engine never cares which.
+ */
+export type ProgramRunner = (request: CheckRunRequest) => Promise<CheckRunResponse>;
+
+/** Everything a verdict may look at: data only. */
+export interface VerdictContext {
+  run: RunResult;
+  /** The program's own SQL statements (the probes' come after a marker and are left out). */
+  programSql: SqlStatement[];
+  observations: ReadonlyMap<string, ProbeObservation>;
+  /** The same probes run against the reference solution with the same seed. */
+  reference?: ReadonlyMap<string, ProbeObservation>;
+}
+
+export type Verdict = Omit<CheckResult, 'id' | 'title'>;
+
+export type { JsonValue };

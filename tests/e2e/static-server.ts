@@ -28,7 +28,8 @@ export interface StaticSite {
   close(): Promise<void>;
 }
 
-export const DIST = join(import.meta.dirname, '..', '..', 'dist');
+/** The built site; ASSOCLAB_DIST points elsewhere (a second build beside a running one). */
+export const DIST = process.env.ASSOCLAB_DIST ?? join(import.meta.dirname, '..', '..', 'dist');
 
 export function assertBuilt(): void {
   if (!existsSync(join(DIST, 'index.html'))) {

@@ -1,0 +1,35 @@
+/**
+ * The grader's view of the course's exercises (for `assoclab exercises`).
+ */
+import { exercises, findExercise, type RegisteredExercise } from '../checks/exercises';
+
+export interface ExerciseListing {
+  id: string;
+  /** `NN-part/NN-lesson`. */
+  lesson: string;
+  title: string;
+  /** How many checks grade it. */
+  checks: number;
+}
+
+/** Thrown for an exercise id the course does not have; `known` lists the ids it does. */
+export class UnknownExerciseError extends Error {
+  override readonly name = 'UnknownExerciseError';
+  constructor(
+    readonly id: string,
+    readonly known: readonly string[],
+  ) {
+    super(`There is no exercise "${id}". Known exercises: ${known.join(', ') || 'none'} (list them with \`assoclab exercises\`).`);
+  }
+}
+
+export function listExercises(): ExerciseListing[] {
+  return exercises().map(({ exercise, lesson }) => ({ id: exercise.id, lesson, title: exercise.title, checks: exercise.checks.length }));
+}
+
+/** The exercise with this id, or an UnknownExerciseError. */
+export function requireExercise(id: string): RegisteredExercise {
+  const found = findExercise(id);
+  if (!found) throw new UnknownExerciseError(id, exercises().map((entry) => entry.exercise.id));
+  return found;
+}

@@ -8,6 +8,14 @@ export default defineConfig({
   site: 'https://associations-lab.example',
   trailingSlash: 'ignore',
   integrations: [mdx()],
+  markdown: {
+    // Static code blocks in lessons: highlighted at build time, both themes in the HTML,
+    // switched by CSS on <html data-theme> (src/styles/global.css).
+    shikiConfig: {
+      themes: { light: 'github-light', dark: 'github-dark-default' },
+      defaultColor: 'light',
+    },
+  },
   vite: {
     // The runtime worker bundles the real Sequelize: see scripts/vite-browser-runtime.mjs.
     worker: {

@@ -1,0 +1,157 @@
+/** Table-driven tests of every check kind, over hand-made run results (no runtime involved). */
+import { describe, expect, it } from 'vitest';
+import { checkSpecSchema, type CheckSpec, type ProbeObservation } from '../schemas/exercise';
+import type { RunResult, SqlStatement } from '../schemas/run-result';
+import { judge, programStatements, statementShape } from './verdicts';
+import type { VerdictContext } from './types';
+
+const sql = (text: string, internal = false): SqlStatement => ({ sql: text, bind: [], durationMs: 1, internal });
+
+const run: RunResult = {
+  ok: true,
+  console: [
+    { level: 'log', text: 'Alice wrote: Hello', at: 1 },
+    { level: 'log', text: 'Alice wrote: World', at: 2 },
+  ],
+  sql: [
+    sql('PRAGMA INDEX_LIST(`Posts`)', true),
+    sql('SELECT `id`, `name` FROM `Users` AS `User`;'),
+    sql('SELECT `id`, `title` FROM `Posts` AS `Post` WHERE `Post`.`userId` = 1;'),
+    sql('SELECT `id`, `title` FROM `Posts` AS `Post` WHERE `Post`.`userId` = 2;'),
+    sql('SELECT `User`.`id`, `Posts`.`title` FROM `Users` AS `User` LEFT OUTER JOIN `Posts` AS `Posts` ON `User`.`id` = `Posts`.`userId`;'),
+    sql("SELECT 'assoclab_probe_7' AS marker"),
+    sql('SELECT `id` FROM `Posts` AS `Post` WHERE `Post`.`userId` = 3;'),
+  ],
+  database: {
+    tables: [
+      {
+        name: 'Users',
+        columns: [{ name: 'id', type: 'INTEGER', primaryKey: true, notNull: false, defaultValue: null }],
+        rows: [{ id: 1, name: 'Alice', admin: 1 }],
+        rowCount: 1,
+      },
+      {
+        name: 'Posts',
+        columns: [
+          { name: 'id', type: 'INTEGER', primaryKey: true, notNull: false, defaultValue: null },
+          { name: 'userId', type: 'INTEGER', primaryKey: false, notNull: false, defaultValue: null, references: { table: 'Users', column: 'id', onDelete: 'SET NULL', onUpdate: 'CASCADE' } },
+          { name: 'title', type: 'VARCHAR(255)', primaryKey: false, notNull: false, defaultValue: null },
+        ],
+        rows: [{ id: 1, userId: 1, title: 'Hello' }, { id: 2, userId: 1, title: 'World' }],
+        rowCount: 2,
+      },
+    ],
+  },
+  models: {
+    models: [
+      {
+        name: 'User',
+        tableName: 'Users',
+        attributes: [],
+        associations: [{ type: 'HasMany', source: 'User', target: 'Post', as: 'Posts', aliased: false, foreignKey: 'userId', onDelete: 'SET NULL', accessors: ['getPosts'] }],
+      },
+      {
+        name: 'Post',
+        tableName: 'Posts',
+        attributes: [],
+        associations: [{ type: 'BelongsTo', source: 'Post', target: 'User', as: 'author', aliased: true, foreignKey: 'userId', accessors: ['getAuthor'] }],
+      },
+    ],
+  },
+  exports: ['postsOf'],
+  timings: { prepareMs: 0, executeMs: 0, inspectMs: 0, totalMs: 0 },
+};
+
+const observation = (status: ProbeObservation['status'], value?: ProbeObservation['value']): ProbeObservation => ({ id: 'probe', status, ...(value !== undefined ? { value } : {}), error: 'because' });
+const reference = new Map([['probe', observation('returned', [{ title: 'b', id: 9 }, { title: 'a', id: 8 }])]]);
+
+function context(observations: ProbeObservation[] = [], overrides: Partial<RunResult> = {}): VerdictContext {
+  const result = { ...run, ...overrides };
+  return { run: result, programSql: programStatements(result.sql, 7), observations: new Map(observations.map((o) => [o.id, o])), reference };
+}
+
+const spec = (data: Record<string, unknown>): CheckSpec => checkSpecSchema.parse({ id: 'c', title: 'A check', ...data });
+
+describe.each<[string, Record<string, unknown>, boolean, RegExp?]>([
+  ['hasMany with the right key', { kind: 'association', type: 'hasMany', source: 'User', target: 'Post', foreignKey: 'userId' }, true],
+  ['hasMany with the wrong key', { kind: 'association', type: 'hasMany', source: 'User', target: 'Post', foreignKey: 'authorId' }, false, /foreign key is 'userId'/],
+  ['a missing belongsTo', { kind: 'association', type: 'hasOne', source: 'User', target: 'Post' }, false, /no hasOne association/],
+  ['an alias', { kind: 'association', type: 'belongsTo', source: 'Post', target: 'User', as: 'author' }, true],
+  ['a wrong alias', { kind: 'association', type: 'belongsTo', source: 'Post', target: 'User', as: 'writer' }, false, /alias/],
+  ['onDelete', { kind: 'association', type: 'hasMany', source: 'User', target: 'Post', onDelete: 'CASCADE' }, false, /onDelete is 'SET NULL'/],
+  ['a through model', { kind: 'association', type: 'belongsToMany', source: 'User', target: 'Post', through: 'Likes' }, false, /no belongsToMany/],
+  ['an unknown model', { kind: 'association', type: 'hasMany', source: 'Author', target: 'Post' }, false, /no model named Author/],
+  ['an existing table', { kind: 'table-exists', table: 'Posts' }, true],
+  ['a missing table', { kind: 'table-exists', table: 'Comments' }, false, /no table named Comments/],
+  ['an existing column', { kind: 'column-exists', table: 'Posts', column: 'userId' }, true],
+  ['a missing column', { kind: 'column-exists', table: 'Posts', column: 'authorId' }, false, /no column authorId/],
+  ['a foreign key', { kind: 'foreign-key', table: 'Posts', column: 'userId', references: { table: 'Users', column: 'id' } }, true],
+  ['a foreign key ON DELETE', { kind: 'foreign-key', table: 'Posts', column: 'userId', references: { table: 'Users', column: 'id' }, onDelete: 'CASCADE' }, false, /ON DELETE SET NULL/],
+  ['a column that is no foreign key', { kind: 'foreign-key', table: 'Posts', column: 'title', references: { table: 'Users', column: 'id' } }, false, /not a foreign key/],
+  ['a row count in range', { kind: 'row-count', table: 'Posts', min: 2, max: 2 }, true],
+  ['a row count too low', { kind: 'row-count', table: 'Posts', min: 3 }, false, /holds 2 rows/],
+  ['rows present (booleans as 0/1)', { kind: 'rows-include', table: 'Users', rows: [{ name: 'Alice', admin: true }] }, true],
+  ['rows missing', { kind: 'rows-include', table: 'Posts', rows: [{ title: 'Nope' }] }, false, /missing a row/],
+  ['query count without probe and internal SQL', { kind: 'query-count', max: 4 }, true],
+  ['query count over', { kind: 'query-count', statement: 'select', max: 1 }, false, /sent 4 SELECTs/],
+  ['a JOIN over both tables', { kind: 'join-used', tables: ['Users', 'Posts'] }, true],
+  ['a JOIN over a missing table', { kind: 'join-used', tables: ['Users', 'Comments'] }, false, /include/],
+  ['N+1 (two values, one shape)', { kind: 'no-n-plus-one' }, false, /N\+1/],
+  ['N+1 within a tolerance', { kind: 'no-n-plus-one', maxRepeats: 2 }, true],
+  ['console contains', { kind: 'console-contains', text: 'wrote: World' }, true],
+  ['console lacks', { kind: 'console-contains', text: 'Bob' }, false, /never printed/],
+  ['console lines exact', { kind: 'console-lines', lines: ['Alice wrote: Hello', 'Alice wrote: World'] }, true],
+  ['console lines differ', { kind: 'console-lines', lines: ['Alice wrote: Hello', 'Bob wrote: World'] }, false, /line 2/],
+  ['runs without error', { kind: 'runs-without-error' }, true],
+])('%s', (_name, data, passed, message) => {
+  it(passed ? 'passes' : 'fails with an explanation', () => {
+    const result = judge(spec(data), context());
+    expect(result.passed).toBe(passed);
+    expect(result.message).not.toBe('');
+    if (!passed) {
+      expect(result.expected).toBeTruthy();
+      expect(result.found).toBeTruthy();
+    }
+    if (message) expect(result.message).toMatch(message);
+  });
+});
+
+const probeSpec = { id: 'probe', kind: 'probe', project: ['title'], probe: { call: { export: 'postsOf', args: [] } } };
+
+describe.each<[string, ProbeObservation[], boolean, RegExp]>([
+  ['the same rows in another order', [observation('returned', [{ title: 'a', id: 1 }, { title: 'b', id: 2 }])], true, /right result/],
+  ['other rows', [observation('returned', [{ title: 'Hello' }])], false, /wrong result/],
+  ['a timeout', [observation('timeout')], false, /never finished/],
+  ['an error', [observation('threw')], false, /threw an error/],
+  ['a missing export', [observation('unavailable')], false, /Could not call/],
+  ['no observation', [], false, /never called/],
+])('a probe that saw %s', (_name, observations, passed, message) => {
+  it(passed ? 'passes' : 'fails', () => {
+    const result = judge(spec(probeSpec), context(observations));
+    expect(result.passed).toBe(passed);
+    expect(result.message).toMatch(message);
+  });
+});
+
+describe('the run as a whole', () => {
+  it.each([
+    ['an error', { ok: false, error: { kind: 'runtime' as const, name: 'TypeError', message: 'x is undefined', details: [] } }, /TypeError/],
+    ['process.exit(0)', { ok: true, error: { kind: 'exit' as const, name: 'Exit', message: 'process.exit(0)', details: [] } }, /process.exit/],
+  ])('fails runs-without-error on %s', (_name, overrides, message) => {
+    expect(judge(spec({ kind: 'runs-without-error' }), context([], overrides)).message).toMatch(message);
+  });
+
+  it('turns malformed data into a failed check, not a crash', () => {
+    const broken = { ...context(), run: { ...run, models: null } } as unknown as VerdictContext;
+    const result = judge(spec({ kind: 'association', type: 'hasMany', source: 'User', target: 'Post' }), broken);
+    expect(result).toMatchObject({ passed: false });
+  });
+});
+
+describe('statementShape', () => {
+  it.each([
+    ['SELECT * FROM `Posts` WHERE `userId` = 12;', 'SELECT * FROM `Posts` WHERE `userId` = ?;'],
+    ["SELECT * FROM t WHERE name = 'O''Brien' AND id IN (1, 2, 3)", 'SELECT * FROM t WHERE name = ? AND id IN (?)'],
+    ['INSERT INTO t VALUES ($1,$2)', 'INSERT INTO t VALUES (?)'],
+  ])('%s', (input, shape) => expect(statementShape(input)).toBe(shape));
+});

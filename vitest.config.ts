@@ -8,5 +8,6 @@ export default defineConfig({
     hookTimeout: 120_000,
     // One Chromium at a time on a 2-core machine.
     fileParallelism: false,
+    reporters: ['default', './tests/summary-reporter.ts'],
   },
 });

@@ -31,6 +31,8 @@ export interface RuntimeHost {
   nextTurn(): Promise<void>;
   /** Calls `listener` for promise rejections nothing handled; returns the unsubscribe. */
   onUnhandledRejection(listener: (reason: unknown) => void): () => void;
+  /** How much memory the runtime holds, for the benchmark's leak check. */
+  memory?(): { jsHeapBytes: number | null; wasmMemoryBytes: number | null };
   /** Loads Express (only when a program imports it: it is a large download). */
   loadExpress?: () => Promise<ExpressRuntime>;
 }

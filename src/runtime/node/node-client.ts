@@ -29,12 +29,19 @@ function adapt(worker: Worker): WorkerLike {
   } as WorkerLike;
 }
 
-export function createNodeRuntimeClient(options: Partial<RuntimeClientOptions> & { workerFile?: string } = {}): RuntimeClient {
+export interface NodeRuntimeClientOptions extends Partial<RuntimeClientOptions> {
+  /** The worker thread script (default: the built dist-cli/runtime-worker.mjs). */
+  workerFile?: string;
+  /** Extra Node flags for the worker thread (the benchmark passes --expose-gc). */
+  execArgv?: string[];
+}
+
+export function createNodeRuntimeClient(options: NodeRuntimeClientOptions = {}): RuntimeClient {
   const workerFile = options.workerFile ?? defaultWorkerFile();
   return createRuntimeClient({
     ...options,
     createWorker: () => {
-      const worker = new Worker(workerFile);
+      const worker = new Worker(workerFile, options.execArgv ? { execArgv: options.execArgv } : {});
       // A worker must not keep the CLI alive after its work is done.
       worker.unref();
       return adapt(worker);

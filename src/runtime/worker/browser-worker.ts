@@ -7,6 +7,7 @@ import './shims/globals';
 import initSqlJs from 'sql.js';
 import wasmUrl from 'sql.js/dist/sql-wasm-browser.wasm?url';
 import { serveRuntime } from './serve';
+import { loadWatchingWasmMemory } from '../core/wasm-memory';
 import type { RuntimeHost } from '../core/execute';
 import type { ExpressRuntime } from '../core/virtual-http';
 import type { WorkerRequest } from './protocol';
@@ -42,9 +43,12 @@ globals.setImmediate ??= (callback: (...args: unknown[]) => void, ...args: unkno
 };
 
 async function main(): Promise<void> {
-  const SQL = await initSqlJs({ locateFile: () => wasmUrl });
+  const { loaded: SQL, memoryBytes } = await loadWatchingWasmMemory(() => initSqlJs({ locateFile: () => wasmUrl }));
+  // Chromium's non-standard performance.memory, where a worker has it.
+  const heap = (performance as unknown as { memory?: { usedJSHeapSize: number } }).memory;
   const host: RuntimeHost = {
     SQL,
+    memory: () => ({ jsHeapBytes: heap ? heap.usedJSHeapSize : null, wasmMemoryBytes: memoryBytes() }),
     now: () => performance.now(),
     nextTurn,
     onUnhandledRejection(listener) {

@@ -6,7 +6,7 @@
  */
 import type { RunError, RunResult } from '../../schemas/run-result';
 import type { ProgramLanguage } from '../core/execute';
-import type { WorkerMessage, WorkerRequest } from './protocol';
+import type { ReplayRequest, RuntimeStats, WorkerMessage, WorkerRequest } from './protocol';
 
 /** The part of the Web Worker API the client uses (Node's worker threads are adapted to it). */
 export interface WorkerLike {
@@ -44,6 +44,10 @@ export interface RuntimeClient {
   run(source: string, options?: RunRequestOptions): Promise<RunResult>;
   /** Ends the run in progress; its promise resolves with a 'cancelled' error. */
   cancel(): void;
+  /** How much memory the worker holds (for the benchmark). */
+  stats(): Promise<RuntimeStats>;
+  /** Runs statements on raw sql.js in the worker and returns the time taken (ms). */
+  replay(statements: ReplayRequest['statements']): Promise<number>;
   dispose(): void;
 }
 
@@ -88,6 +92,8 @@ export function createRuntimeClient(options: RuntimeClientOptions): RuntimeClien
   let readyPromise: Promise<void> | undefined;
   let startupMs: number | undefined;
   let pending: PendingRun | undefined;
+  /** Quick requests (stats, replay) answered without a watchdog. */
+  const auxiliary = new Map<string, (message: WorkerMessage) => void>();
   let workerReady = false;
   let disposed = false;
   /** Counts run() calls, so a run superseded while it waited for the worker knows it. */
@@ -124,6 +130,9 @@ export function createRuntimeClient(options: RuntimeClientOptions): RuntimeClien
           workerReady = true;
           if (!pending) setStatus('ready');
           resolve();
+        } else if ((message.type === 'stats' || message.type === 'replay') && auxiliary.has(message.id)) {
+          auxiliary.get(message.id)?.(message);
+          auxiliary.delete(message.id);
         } else if (message.type === 'result') {
           settle(message.id, message.result);
         } else if (message.type === 'error') {
@@ -196,6 +205,22 @@ export function createRuntimeClient(options: RuntimeClientOptions): RuntimeClien
       setStatus('running');
       worker?.postMessage({ type: 'run', id, source, language: runOptions.language ?? 'javascript', timeBudgetMs: budget });
       return result;
+    },
+    async stats() {
+      await client.ready();
+      const id = newRequestId();
+      return new Promise<RuntimeStats>((resolve) => {
+        auxiliary.set(id, (message) => message.type === 'stats' && resolve(message.stats));
+        worker?.postMessage({ type: 'stats', id });
+      });
+    },
+    async replay(statements) {
+      await client.ready();
+      const id = newRequestId();
+      return new Promise<number>((resolve) => {
+        auxiliary.set(id, (message) => message.type === 'replay' && resolve(message.durationMs));
+        worker?.postMessage({ type: 'replay', id, statements });
+      });
     },
     cancel() {
       latestRun++;

@@ -2,7 +2,7 @@
  * The messages between a page (or Node) and a runtime worker. Every request carries an
  * id and gets exactly one reply with the same id: a result, or an error as data.
  */
-import type { RunResult } from '../../schemas/run-result';
+import type { JsonValue, RunResult } from '../../schemas/run-result';
 import type { ProgramLanguage } from '../core/execute';
 import type { ProbeObservation, ProbeRequest } from '../../schemas/exercise';
 
@@ -31,7 +31,20 @@ export interface CheckRequest {
   seed: number;
 }
 
-export type WorkerRequest = RunRequest | CheckRequest;
+/** Asks how much memory the runtime holds (the benchmark's leak check). */
+export interface StatsRequest {
+  type: 'stats';
+  id: string;
+}
+
+/** Runs statements on raw sql.js, without Sequelize: the floor a run cannot go below. */
+export interface ReplayRequest {
+  type: 'replay';
+  id: string;
+  statements: { sql: string; bind: JsonValue[] }[];
+}
+
+export type WorkerRequest = RunRequest | CheckRequest | StatsRequest | ReplayRequest;
 
 /** Sent once, unprompted, when the worker has loaded sql.js and Sequelize. */
 export interface ReadyMessage {
@@ -61,4 +74,23 @@ export interface CheckReply {
   observations: ProbeObservation[];
 }
 
-export type WorkerMessage = ReadyMessage | RunReply | CheckReply | ErrorReply;
+export interface RuntimeStats {
+  /** JS heap in use by the runtime, when the engine tells (null in browsers without it). */
+  jsHeapBytes: number | null;
+  /** Bytes of WebAssembly memory sql.js holds. */
+  wasmMemoryBytes: number | null;
+}
+
+export interface StatsReply {
+  type: 'stats';
+  id: string;
+  stats: RuntimeStats;
+}
+
+export interface ReplayReply {
+  type: 'replay';
+  id: string;
+  durationMs: number;
+}
+
+export type WorkerMessage = ReadyMessage | RunReply | CheckReply | ErrorReply | StatsReply | ReplayReply;

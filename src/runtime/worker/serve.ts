@@ -8,7 +8,7 @@ import { runProgram, type RuntimeHost } from '../core/execute';
 import { runProbes } from '../../checks/probe';
 import type { ProbeObservation } from '../../schemas/exercise';
 import type { RunResult } from '../../schemas/run-result';
-import type { CheckRequest, WorkerMessage, WorkerRequest } from './protocol';
+import type { CheckRequest, ReplayRequest, WorkerMessage, WorkerRequest } from './protocol';
 
 /** Runs a program, then the checks' probes against what it left behind (also used in-process by tests). */
 export async function runWithProbes(
@@ -31,6 +31,28 @@ export async function runWithProbes(
   return { result, observations };
 }
 
+/** Runs statements on a fresh raw sql.js database and returns how long they took (ms). */
+function replay(host: RuntimeHost, statements: ReplayRequest['statements']): number {
+  const started = host.now();
+  const db = new host.SQL.Database();
+  try {
+    db.run('PRAGMA foreign_keys = ON');
+    for (const { sql, bind } of statements) {
+      const params = bind.length ? (bind as (string | number | null)[]) : undefined;
+      const statement = db.prepare(sql);
+      try {
+        if (params) statement.bind(sql.includes('$1') ? Object.fromEntries(params.map((value, i) => [`$${i + 1}`, value])) : params);
+        while (statement.step()) statement.get();
+      } finally {
+        statement.free();
+      }
+    }
+  } finally {
+    db.close();
+  }
+  return host.now() - started;
+}
+
 export interface WorkerEndpoint {
   /** Sends one message to the page (bound before any program runs). */
   post(message: WorkerMessage): void;
@@ -50,7 +72,14 @@ export function serveRuntime(endpoint: WorkerEndpoint, host: RuntimeHost, startu
           post({ type: 'check-result', id: request.id, result, observations });
           return;
         }
-        if (request.type !== 'run') return;
+        if (request.type === 'stats') {
+          post({ type: 'stats', id: request.id, stats: host.memory?.() ?? { jsHeapBytes: null, wasmMemoryBytes: null } });
+          return;
+        }
+        if (request.type === 'replay') {
+          post({ type: 'replay', id: request.id, durationMs: replay(host, request.statements) });
+          return;
+        }
         const result = await runProgram(request.source, host, { language: request.language, timeBudgetMs: request.timeBudgetMs });
         post({ type: 'result', id: request.id, result });
       } catch (error) {

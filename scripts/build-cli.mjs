@@ -1,6 +1,6 @@
 /**
- * Builds the Node side of Associations Lab with esbuild: the `assoclab` CLI and the
- * runtime worker thread it starts. npm packages stay external (resolved from
+ * Builds the Node side of Associations Lab with esbuild: the `assoclab` CLI, the runtime
+ * worker thread it starts, and the benchmark. npm packages stay external (resolved from
  * node_modules); our TypeScript is bundled.
  */
 import { build } from 'esbuild';
@@ -13,6 +13,7 @@ await build({
   entryPoints: {
     assoclab: 'src/grader/cli.ts',
     'runtime-worker': 'src/runtime/node/worker-thread.ts',
+    bench: 'bench/run.ts',
   },
   outdir: 'dist-cli',
   outExtension: { '.js': '.mjs' },

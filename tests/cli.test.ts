@@ -118,3 +118,39 @@ describe('superseding runs', () => {
     expect((await second).console[0]?.text).toBe('second');
   });
 });
+
+describe('assoclab exercises and grade', () => {
+  const exercise = join(root, 'lessons', '01-basics', '01-has-many-belongs-to', '_exercises', 'link-posts-to-author');
+
+  it('lists every exercise, as text and as JSON', async () => {
+    const text = await cli('exercises');
+    expect(text.code).toBe(0);
+    expect(text.stdout).toMatch(/link-posts-to-author\s+01-basics\/01-has-many-belongs-to\s+Link posts to their author/);
+    const listing = JSON.parse((await cli('exercises', '--json')).stdout) as { id: string }[];
+    expect(listing.map((entry) => entry.id)).toContain('write-posts-of');
+  });
+
+  it('grades a wrong program as FAIL with messages, and exits 0', async () => {
+    const { code, stdout } = await cli('grade', 'link-posts-to-author', join(exercise, 'starter.js'));
+    expect(code).toBe(0);
+    expect(stdout).toMatch(/FAIL, 0\/\d+ checks passed/);
+    expect(stdout).toContain("Add User.hasMany(Post, { foreignKey: 'userId' })");
+  });
+
+  it('grades a correct program as PASS', async () => {
+    const { code, stdout } = await cli('grade', 'link-posts-to-author', join(exercise, 'solution.js'), '--json');
+    expect(code).toBe(0);
+    const report = JSON.parse(stdout) as { status: string; passed: number; total: number };
+    expect(report.status).toBe('pass');
+    expect(report.passed).toBe(report.total);
+  });
+
+  it('exits 2 for an unknown exercise or an unreadable file', async () => {
+    const unknown = await cli('grade', 'no-such-exercise', seed);
+    expect(unknown.code).toBe(2);
+    expect(unknown.stderr).toContain('There is no exercise "no-such-exercise"');
+    const unreadable = await cli('grade', 'link-posts-to-author', join(scratch, 'missing.js'));
+    expect(unreadable.code).toBe(2);
+    expect(unreadable.stderr).toContain('no such file');
+  });
+});

@@ -3,19 +3,30 @@
  * does (same core, same worker protocol, in a worker thread).
  *
  *   assoclab run <file> [--json] [--sql] [--budget <ms>]
+ *   assoclab exercises [--json]
+ *   assoclab grade <exercise-id> <file> [--json]
  */
 import { readFileSync } from 'node:fs';
 import { extname } from 'node:path';
-import { createNodeRuntimeClient } from '../runtime/node/node-client';
+import { createNodeRuntimeClient, workerThreadFactory } from '../runtime/node/node-client';
+import { createWorkerRunner } from '../runtime/worker/check-runner';
+import { listExercises, UnknownExerciseError } from './exercises';
 import { printRun } from './format-run';
+import { gradeSource, type GradeSourceReport } from './grade';
 
 const USAGE = `Usage:
   assoclab run <file> [--json] [--sql] [--budget <ms>]   run a program as the site does
       --json          print the whole run result as JSON
       --sql           also print the SQL Sequelize sent
-      --budget <ms>   time budget (default 5000)`;
+      --budget <ms>   time budget (default 5000)
+  assoclab exercises [--json]                           list every exercise (id, lesson, title)
+  assoclab grade <exercise-id> <file> [--json]          grade a program against an exercise's checks
+      exit 0 once graded, whatever the verdict; 2 for an unknown id or unreadable file`;
 
+/** A mistake in how the command was called: its message, then the usage. */
 class UsageError extends Error {}
+/** A clear failure that needs no usage text (an unknown exercise id). */
+class CommandError extends Error {}
 
 interface Parsed {
   positional: string[];
@@ -64,8 +75,58 @@ async function runCommand(args: string[]): Promise<number> {
   }
 }
 
+async function exercisesCommand(args: string[]): Promise<number> {
+  const parsed = parseArgs(args, []);
+  const listing = listExercises();
+  if (parsed.flags.has('--json')) {
+    process.stdout.write(`${JSON.stringify(listing, null, 2)}\n`);
+    return 0;
+  }
+  const idWidth = Math.max(2, ...listing.map((exercise) => exercise.id.length));
+  const lessonWidth = Math.max(6, ...listing.map((exercise) => exercise.lesson.length));
+  console.log(`${'ID'.padEnd(idWidth)}  ${'LESSON'.padEnd(lessonWidth)}  TITLE`);
+  for (const exercise of listing) console.log(`${exercise.id.padEnd(idWidth)}  ${exercise.lesson.padEnd(lessonWidth)}  ${exercise.title}`);
+  return 0;
+}
+
+function printGrade(report: GradeSourceReport): void {
+  console.log(`${report.title} (${report.exerciseId}): ${report.status.toUpperCase()}, ${report.passed}/${report.total} checks passed`);
+  for (const check of report.checks) {
+    console.log(`  ${check.passed ? '✔' : '✘'} ${check.title}`);
+    if (!check.passed) {
+      console.log(`      ${check.message}`);
+      const indent = (text: string) => text.split('\n').join('\n                ');
+      if (check.expected !== undefined) console.log(`      expected: ${indent(check.expected)}`);
+      if (check.found !== undefined) console.log(`      found:    ${indent(check.found)}`);
+    }
+  }
+  if (report.error) {
+    const at = report.error.location ? `line ${report.error.location.line}: ` : '';
+    console.log(`  The program stopped: ${at}${report.error.name}: ${report.error.message}`);
+  }
+}
+
+async function gradeCommand(args: string[]): Promise<number> {
+  const parsed = parseArgs(args, ['--budget']);
+  const [exerciseId, file] = parsed.positional;
+  if (!exerciseId) throw new UsageError('Missing <exercise-id> (list them with `assoclab exercises`).');
+  const source = readProgram(file);
+  const language = ['.ts', '.mts'].includes(extname(file!)) ? 'typescript' : 'javascript';
+  try {
+    const report = await gradeSource(exerciseId, source, createWorkerRunner(workerThreadFactory()), { language });
+    if (parsed.flags.has('--json')) process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
+    else printGrade(report);
+    return 0;
+  } catch (error) {
+    if (error instanceof UnknownExerciseError) throw new CommandError(error.message);
+    throw error;
+  }
+}
+
 export const COMMANDS: Record<string, (args: string[]) => Promise<number>> = {
   run: runCommand,
+  exercises: exercisesCommand,
+  grade: gradeCommand,
 };
 
 export async function main(argv: string[]): Promise<number> {
@@ -81,6 +142,10 @@ export async function main(argv: string[]): Promise<number> {
   } catch (error) {
     if (error instanceof UsageError) {
       console.error(`assoclab: ${error.message}\n\n${USAGE}`);
+      return 2;
+    }
+    if (error instanceof CommandError) {
+      console.error(`assoclab: ${error.message}`);
       return 2;
     }
     throw error;

@@ -36,15 +36,17 @@ export interface NodeRuntimeClientOptions extends Partial<RuntimeClientOptions> 
   execArgv?: string[];
 }
 
-export function createNodeRuntimeClient(options: NodeRuntimeClientOptions = {}): RuntimeClient {
+/** Starts runtime worker threads that look like Web Workers to the shared client code. */
+export function workerThreadFactory(options: Pick<NodeRuntimeClientOptions, 'workerFile' | 'execArgv'> = {}): () => WorkerLike {
   const workerFile = options.workerFile ?? defaultWorkerFile();
-  return createRuntimeClient({
-    ...options,
-    createWorker: () => {
-      const worker = new Worker(workerFile, options.execArgv ? { execArgv: options.execArgv } : {});
-      // A worker must not keep the CLI alive after its work is done.
-      worker.unref();
-      return adapt(worker);
-    },
-  });
+  return () => {
+    const worker = new Worker(workerFile, options.execArgv ? { execArgv: options.execArgv } : {});
+    // A worker must not keep the CLI alive after its work is done.
+    worker.unref();
+    return adapt(worker);
+  };
+}
+
+export function createNodeRuntimeClient(options: NodeRuntimeClientOptions = {}): RuntimeClient {
+  return createRuntimeClient({ ...options, createWorker: workerThreadFactory(options) });
 }

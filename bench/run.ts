@@ -1,0 +1,217 @@
+/**
+ * `npm run bench`: the speed and size figures of Associations Lab, as medians over
+ * repeated runs, in Node (worker thread) and in Chromium (the built site's worker and a
+ * lesson page). Prints a table and writes bench/results/latest.json.
+ */
+import { execSync } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { gzipSync } from 'node:zlib';
+import type { Browser, Page } from 'playwright-core';
+import type { RunResult } from '../src/schemas/run-result';
+import type { RuntimeClient } from '../src/runtime/worker/client';
+import type { RuntimeStats } from '../src/runtime/worker/protocol';
+import { createNodeRuntimeClient } from '../src/runtime/node/node-client';
+import { launchChromium } from '../tests/e2e/browser';
+import { serveDist, type StaticSite } from '../tests/e2e/static-server';
+import { kb, mb, median, ms, repeat, type Figure } from './measure';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+const dist = join(root, 'dist');
+const seed = readFileSync(join(root, 'tests', 'fixtures', 'sample-program.js'), 'utf8');
+const LESSON_PATH = '/lessons/basics/has-many-belongs-to/';
+const WARM_RUNS = 30;
+const LEAK_RUNS = 1000;
+const figures: Figure[] = [];
+
+function add(group: string, name: string, value: string, target?: string, met?: boolean): void {
+  figures.push({ group, name, value, ...(target ? { target } : {}), ...(met === undefined ? {} : { met }) });
+  process.stdout.write(`  ${name}: ${value}${target ? `  (target ${target}: ${met ? 'met' : 'NOT met'})` : ''}\n`);
+}
+
+const statements = (result: RunResult) => result.sql.map(({ sql, bind }) => ({ sql, bind }));
+
+/** What every host reports: startup, first and warm runs, the raw sql.js floor, memory. */
+interface Host {
+  newRuntime(): Promise<{ readyMs: number; client: HostClient; close(): Promise<void> }>;
+}
+interface HostClient {
+  run(source: string): Promise<{ result: RunResult; ms: number }>;
+  replay(list: ReturnType<typeof statements>): Promise<number>;
+  stats(): Promise<RuntimeStats>;
+}
+
+async function measureHost(group: string, host: Host, targets: { warm?: number; ready?: number }): Promise<void> {
+  process.stdout.write(`\n${group}\n`);
+  const readies: number[] = [];
+  const firsts: number[] = [];
+  for (let i = 0; i < 5; i++) {
+    const runtime = await host.newRuntime();
+    readies.push(runtime.readyMs);
+    const first = await runtime.client.run(seed);
+    if (first.result.error) throw new Error(`The seed program failed in ${group}: ${first.result.error.message}`);
+    firsts.push(first.ms);
+    await runtime.close();
+  }
+  const readyMedian = median(readies);
+  add(group, 'worker created -> ready (median of 5)', ms(readyMedian), targets.ready ? `<= ${targets.ready} ms` : undefined, targets.ready ? readyMedian <= targets.ready : undefined);
+  add(group, 'seed program, first run (median of 5)', ms(median(firsts)));
+
+  const runtime = await host.newRuntime();
+  const { client } = runtime;
+  for (let i = 0; i < 10; i++) await client.run(seed);
+  const warm = await repeat(WARM_RUNS, async () => (await client.run(seed)).ms);
+  const warmMedian = median(warm);
+  add(group, `seed program, warm run (median of ${WARM_RUNS})`, ms(warmMedian), targets.warm ? `<= ${targets.warm} ms` : undefined, targets.warm ? warmMedian <= targets.warm : undefined);
+  const last = (await client.run(seed)).result;
+  const floor = await repeat(WARM_RUNS, () => client.replay(statements(last)));
+  add(group, `same ${last.sql.length} statements on raw sql.js (floor, median)`, ms(median(floor)));
+
+  const before = await client.stats();
+  for (let i = 0; i < LEAK_RUNS; i++) await client.run(seed);
+  const after = await client.stats();
+  const wasmGrowth = before.wasmMemoryBytes !== null && after.wasmMemoryBytes !== null ? after.wasmMemoryBytes - before.wasmMemoryBytes : null;
+  add(group, `wasm memory before -> after ${LEAK_RUNS} runs`, `${mb(before.wasmMemoryBytes)} -> ${mb(after.wasmMemoryBytes)}`, 'no growth', wasmGrowth === null ? undefined : wasmGrowth <= 0);
+  add(group, `JS heap before -> after ${LEAK_RUNS} runs`, `${mb(before.jsHeapBytes)} -> ${mb(after.jsHeapBytes)}`);
+  await runtime.close();
+}
+
+function nodeHost(): Host {
+  return {
+    async newRuntime() {
+      const started = performance.now();
+      const client: RuntimeClient = createNodeRuntimeClient({ execArgv: ['--expose-gc'] });
+      await client.ready();
+      const readyMs = performance.now() - started;
+      return {
+        readyMs,
+        client: {
+          async run(source) {
+            const t = performance.now();
+            const result = await client.run(source);
+            return { result, ms: performance.now() - t };
+          },
+          replay: (list) => client.replay(list),
+          stats: () => client.stats(),
+        },
+        close: async () => client.dispose(),
+      };
+    },
+  };
+}
+
+type RuntimeWindow = { assoclabRuntime: { client: RuntimeClient } };
+
+function chromiumHost(browser: Browser, site: StaticSite): Host {
+  return {
+    async newRuntime() {
+      const context = await browser.newContext();
+      const page = await context.newPage();
+      await page.goto(`${site.url}/diagnostics/`);
+      await page.waitForFunction(() => 'assoclabRuntime' in window);
+      // Measured inside the page: from `new Worker` to the worker's ready message.
+      const readyMs = await page.evaluate(async () => {
+        const started = performance.now();
+        await (window as unknown as RuntimeWindow).assoclabRuntime.client.ready();
+        return performance.now() - started;
+      });
+      const inPage = <T,>(fn: (arg: never) => Promise<T>, arg?: unknown) => page.evaluate(fn as never, arg as never) as Promise<T>;
+      return {
+        readyMs,
+        client: {
+          run: (source) =>
+            inPage(async (text: string) => {
+              const started = performance.now();
+              const result = await (window as unknown as RuntimeWindow).assoclabRuntime.client.run(text);
+              return { result, ms: performance.now() - started };
+            }, source),
+          replay: (list) => inPage((items: ReturnType<typeof statements>) => (window as unknown as RuntimeWindow).assoclabRuntime.client.replay(items), list),
+          stats: () => inPage(() => (window as unknown as RuntimeWindow).assoclabRuntime.client.stats()),
+        },
+        close: () => context.close(),
+      };
+    },
+  };
+}
+
+function gzipSize(file: string): number {
+  return gzipSync(readFileSync(file), { level: 9 }).length;
+}
+
+function bundleSizes(): void {
+  process.stdout.write('\nSizes (gzip -9 of the built files)\n');
+  const assets = join(dist, '_astro');
+  const files = readdirSync(assets);
+  const worker = files.find((file) => file.startsWith('browser-worker') && file.endsWith('.js'));
+  const wasm = files.find((file) => file.endsWith('.wasm'));
+  const express = files.find((file) => file.startsWith('express-browser') && file.endsWith('.js'));
+  if (worker) {
+    const size = gzipSize(join(assets, worker));
+    add('Sizes', 'runtime worker bundle (Sequelize + core), without wasm', kb(size), '<= 250 KB', size <= 250 * 1024);
+  }
+  if (wasm) add('Sizes', 'sql-wasm.wasm', kb(gzipSize(join(assets, wasm))));
+  if (express) add('Sizes', 'Express chunk (loaded only by programs that import it)', kb(gzipSize(join(assets, express))));
+}
+
+async function lessonPage(browser: Browser, site: StaticSite): Promise<void> {
+  process.stdout.write(`\nLesson page ${LESSON_PATH} (built site served locally)\n`);
+  const beforeEditor: number[] = [];
+  const total: number[] = [];
+  const prose: number[] = [];
+  const firstOutput: number[] = [];
+  for (let i = 0; i < 5; i++) {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+    const page: Page = await context.newPage();
+    const sent = new Map<string, { type: string; gzip: number }>();
+    page.on('response', (response) => {
+      const url = new URL(response.url());
+      const file = join(dist, decodeURIComponent(url.pathname));
+      if (!existsSync(file) || !/\.(m?js|wasm|css|html)$/.test(file)) return;
+      sent.set(url.pathname, { type: file.endsWith('.wasm') ? 'wasm' : file.endsWith('.css') ? 'css' : file.endsWith('.html') ? 'html' : 'js', gzip: gzipSize(file) });
+    });
+    const navigationStart = Date.now();
+    await page.goto(`${site.url}${LESSON_PATH}`, { waitUntil: 'load' });
+    await page.locator('h1').first().waitFor({ state: 'visible' });
+    const paint = await page.evaluate(() => performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? null);
+    prose.push(paint ?? Date.now() - navigationStart);
+    await page.waitForTimeout(300);
+    beforeEditor.push([...sent.values()].filter((entry) => entry.type === 'js').reduce((sum, entry) => sum + entry.gzip, 0));
+    const run = page.getByRole('button', { name: 'Run', exact: true }).first();
+    await run.click();
+    await page.getByText('Alice wrote: Hello').first().waitFor({ state: 'visible', timeout: 30_000 });
+    firstOutput.push(Date.now() - navigationStart);
+    await page.waitForLoadState('networkidle');
+    total.push([...sent.values()].reduce((sum, entry) => sum + entry.gzip, 0));
+    await context.close();
+  }
+  const js = median(beforeEditor);
+  add('Lesson page', 'JavaScript sent before the editor is needed (gzip)', kb(js), '<= 40 KB', js <= 40 * 1024);
+  add('Lesson page', 'total sent once the playground ran (gzip, wasm included)', kb(median(total)));
+  add('Lesson page', 'navigation -> prose visible (first contentful paint)', ms(median(prose)));
+  const output = median(firstOutput);
+  add('Lesson page', 'navigation -> first Run output (clicking Run at load)', ms(output), '<= 2000 ms', output <= 2000);
+}
+
+async function main(): Promise<void> {
+  if (!existsSync(join(dist, 'index.html'))) {
+    process.stdout.write('Building the site first (npm run build)…\n');
+    execSync('npm run build', { cwd: root, stdio: 'inherit' });
+  }
+  await measureHost('Node (worker thread)', nodeHost(), {});
+  const site = await serveDist();
+  const browser = await launchChromium();
+  try {
+    await measureHost('Chromium (built site worker)', chromiumHost(browser, site), { warm: 10, ready: 250 });
+    bundleSizes();
+    await lessonPage(browser, site);
+  } finally {
+    await browser.close();
+    await site.close();
+  }
+  mkdirSync(join(root, 'bench', 'results'), { recursive: true });
+  writeFileSync(join(root, 'bench', 'results', 'latest.json'), JSON.stringify({ at: new Date().toISOString(), figures }, null, 2));
+  process.stdout.write('\nWritten to bench/results/latest.json\n');
+}
+
+await main();

@@ -1,0 +1,284 @@
+/**
+ * <assoclab-playground>: the server-rendered program turns into a Monaco editor when it
+ * nears the viewport (or on first interaction), runs on the page's shared runtime and
+ * shows the result in Console / SQL / Tables panels.
+ *
+ * API for tests and the exercise UI: getCode(), setCode(code), run(): Promise<RunResult>,
+ * and an `assoclab:result` CustomEvent (detail: RunResult) after every run.
+ */
+import type { CodeEditor, EditorLanguage, Monaco } from '../../editor';
+import type { RunResult } from '../../schemas/run-result';
+import type { RuntimeStatus } from '../../runtime/worker/client';
+import { getRuntime, runProgram, runtimeStarted, warmUpRuntime } from './runtime';
+import { debounce, loadCode, saveCode } from './storage';
+import { setUpTabs, type Tabs } from './tabs';
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'assoclab-playground': PlaygroundElement;
+  }
+  interface HTMLElementEventMap {
+    'assoclab:result': CustomEvent<RunResult>;
+  }
+}
+
+type RunState = 'idle' | 'queued' | 'running' | 'done';
+
+function internalFailure(message: string): RunResult {
+  return {
+    ok: false,
+    console: [],
+    sql: [],
+    error: { kind: 'internal', name: 'RuntimeError', message, details: [] },
+    database: { tables: [] },
+    models: { models: [] },
+    exports: [],
+    timings: { prepareMs: 0, executeMs: 0, inspectMs: 0, totalMs: 0 },
+  };
+}
+
+export class PlaygroundElement extends HTMLElement {
+  private original = '';
+  private code = '';
+  private language: EditorLanguage = 'javascript';
+  private budgetMs: number | undefined;
+  private editor: CodeEditor | undefined;
+  private monaco: Monaco | undefined;
+  private editorLoading: Promise<void> | undefined;
+  private runState: RunState = 'idle';
+  private runSeq = 0;
+  private tabs: Tabs | undefined;
+  private observer: IntersectionObserver | undefined;
+  private unsubscribe: (() => void) | undefined;
+  private save = debounce<string>((code) => saveCode(this.storageId, code, this.original), 400);
+  private started = false;
+
+  private get storageId(): string {
+    return this.dataset.id ?? this.id;
+  }
+
+  private piece<T extends HTMLElement>(name: string): T {
+    const found = this.querySelector<T>(`[data-part="${name}"]`);
+    if (!found) throw new Error(`<assoclab-playground> is missing its ${name} part.`);
+    return found;
+  }
+
+  connectedCallback(): void {
+    if (this.started) return;
+    this.started = true;
+    const pre = this.piece<HTMLPreElement>('static');
+    this.original = this.piece<HTMLTemplateElement>('original').content.textContent ?? pre.textContent ?? '';
+    this.language = this.dataset.language === 'typescript' ? 'typescript' : 'javascript';
+    const budget = Number(this.dataset.budget);
+    this.budgetMs = Number.isFinite(budget) && budget > 0 ? budget : undefined;
+    const saved = loadCode(this.storageId);
+    this.code = saved ?? this.original;
+    if (saved !== undefined) {
+      this.piece('code').textContent = saved;
+      this.piece('restored').hidden = false;
+    }
+
+    this.tabs = setUpTabs(this.piece('tablist'));
+    this.piece<HTMLButtonElement>('run').addEventListener('click', () => void this.run());
+    this.piece<HTMLButtonElement>('reset').addEventListener('click', () => this.reset());
+    // Ctrl/Cmd+Enter anywhere in the playground (Monaco handles it inside the editor).
+    this.addEventListener('keydown', (event) => {
+      if (event.key === 'Enter' && (event.ctrlKey || event.metaKey) && !event.defaultPrevented) {
+        event.preventDefault();
+        void this.run();
+      }
+    });
+    // First interaction loads the editor at once.
+    const interact = () => void this.loadEditor();
+    pre.addEventListener('focus', interact, { once: true });
+    pre.addEventListener('pointerdown', interact, { once: true });
+    window.addEventListener('pagehide', () => this.save.flush());
+
+    this.observer = new IntersectionObserver(
+      (entries) => {
+        if (!entries.some((entry) => entry.isIntersecting)) return;
+        this.observer?.disconnect();
+        warmUpRuntime();
+        this.showStatus(getRuntime().status);
+        void this.loadEditor();
+      },
+      { rootMargin: '300px 0px' },
+    );
+    this.observer.observe(this);
+
+    const runtime = getRuntime();
+    this.unsubscribe = runtime.onStatus((status) => this.showStatus(status));
+  }
+
+  disconnectedCallback(): void {
+    this.save.flush();
+    this.observer?.disconnect();
+    this.unsubscribe?.();
+  }
+
+  /** The program as the learner sees it now. */
+  getCode(): string {
+    return this.editor?.getValue() ?? this.code;
+  }
+
+  /** Replaces the program (as if the learner had typed it; saved like an edit). */
+  setCode(code: string): void {
+    this.code = code;
+    if (this.editor) this.editor.setValue(code);
+    else {
+      this.piece('code').textContent = code;
+      this.save(code);
+    }
+  }
+
+  /** Runs the program on the page's runtime, shows the result, fires `assoclab:result`, and resolves with it. */
+  async run(): Promise<RunResult> {
+    const seq = ++this.runSeq;
+    const source = this.getCode();
+    this.save.flush();
+    this.editor?.clearMarkers();
+    void this.loadEditor();
+    const runtime = getRuntime();
+    this.setRunState(runtime.status === 'ready' || runtime.status === 'running' ? 'running' : 'queued');
+    let result: RunResult;
+    try {
+      const running = runProgram(source, this.language, this.budgetMs);
+      void runtime.ready().then(() => {
+        if (this.runSeq === seq && this.runState === 'queued') this.setRunState('running');
+      }, () => undefined);
+      result = await running;
+    } catch (error) {
+      result = internalFailure(error instanceof Error ? error.message : 'The runtime could not start.');
+    }
+    if (seq !== this.runSeq) return result; // a newer run of this playground took over
+    await this.showResult(result);
+    this.setRunState('done');
+    this.dispatchEvent(new CustomEvent('assoclab:result', { detail: result, bubbles: true }));
+    return result;
+  }
+
+  private reset(): void {
+    const current = this.getCode();
+    if (current !== this.original) {
+      const sure = window.confirm("Reset this playground to the lesson's program? Your changes will be lost.");
+      if (!sure) return;
+    }
+    this.setCode(this.original);
+    this.save.flush();
+    saveCode(this.storageId, this.original, this.original);
+    this.editor?.clearMarkers();
+    this.piece('restored').hidden = true;
+    this.editor?.focus();
+  }
+
+  private loadEditor(): Promise<void> {
+    this.editorLoading ??= (async () => {
+      const host = this.piece('editor');
+      host.setAttribute('aria-busy', 'true');
+      try {
+        const [{ loadMonaco, createCodeEditor }] = await Promise.all([import('../../editor')]);
+        const monaco = await loadMonaco();
+        this.monaco = monaco;
+        const pre = this.piece<HTMLPreElement>('static');
+        const hadFocus = pre.contains(document.activeElement);
+        const mount = document.createElement('div');
+        mount.className = 'pg-monaco';
+        host.append(mount);
+        this.editor = createCodeEditor({
+          monaco,
+          container: mount,
+          value: this.code,
+          language: this.language,
+          ariaLabel: 'Code editor',
+          modelName: this.storageId,
+          onChange: (value) => {
+            this.code = value;
+            this.save(value);
+          },
+          onRunShortcut: () => void this.run(),
+        });
+        pre.remove();
+        this.dataset.editor = 'ready';
+        if (hadFocus) this.editor.focus();
+      } catch (error) {
+        this.editorLoading = undefined;
+        this.piece('status-text').textContent = `The editor could not load (${error instanceof Error ? error.message : 'network error'}). You can still run the program.`;
+      } finally {
+        host.removeAttribute('aria-busy');
+      }
+    })();
+    return this.editorLoading;
+  }
+
+  private setRunState(state: RunState): void {
+    this.runState = state;
+    this.dataset.state = state;
+    const results = this.piece('results');
+    results.setAttribute('aria-busy', String(state === 'running' || state === 'queued'));
+    this.showStatus(getRuntime().status);
+  }
+
+  private showStatus(status: RuntimeStatus): void {
+    const text = this.piece('status-text');
+    const spinner = this.piece('spinner');
+    let message = '';
+    let busy = false;
+    if (this.runState === 'queued' || (this.runState === 'running' && status === 'loading')) {
+      message = 'Loading the SQLite runtime… your program runs as soon as it is ready.';
+      busy = true;
+    } else if (this.runState === 'running') {
+      message = 'Running…';
+      busy = true;
+    } else if (status === 'loading' && runtimeStarted()) {
+      message = 'Loading the SQLite runtime…';
+      busy = true;
+    } else if (status === 'failed') {
+      message = 'The runtime could not start. Reload the page to try again.';
+    } else if (this.runState === 'done') {
+      message = this.summary;
+    } else if (status === 'ready') {
+      message = 'Ready. Press Run or Ctrl+Enter.';
+    }
+    spinner.hidden = !busy;
+    this.dataset.runtime = status;
+    if (text.textContent !== message) text.textContent = message;
+  }
+
+  private summary = '';
+
+  private async showResult(result: RunResult): Promise<void> {
+    const { renderConsole, renderSql, renderTables } = await import('./results');
+    const monaco = this.monaco;
+    const hooks = {
+      onLine: (line: number, button: HTMLButtonElement) => {
+        for (const other of this.querySelectorAll('.pg-line[aria-pressed="true"]')) other.setAttribute('aria-pressed', 'false');
+        button.setAttribute('aria-pressed', 'true');
+        void this.loadEditor().then(() => this.editor?.highlightLine(line));
+      },
+      colorizeSql: monaco ? (sql: string) => monaco.editor.colorize(sql, 'sql', { tabSize: 2 }) : undefined,
+    };
+    const sqlPanel = await renderSql(result, hooks);
+    this.piece('panel-console').replaceChildren(renderConsole(result, hooks));
+    this.piece('panel-sql').replaceChildren(sqlPanel);
+    this.piece('panel-tables').replaceChildren(renderTables(result));
+    const own = result.sql.filter((statement) => !statement.internal).length;
+    this.piece('count-console').textContent = String(result.console.length + (result.error ? 1 : 0));
+    this.piece('count-sql').textContent = String(own);
+    this.piece('count-tables').textContent = String(result.database.tables.length);
+
+    const { error } = result;
+    if (error) {
+      if (error.location && this.editor) {
+        this.editor.setErrorMarker(error.location.line, error.location.column, `${error.name}: ${error.message}`);
+      }
+      // The error is in the Console panel: show it.
+      this.tabs?.select(0);
+      const where = error.location ? ` (line ${error.location.line})` : '';
+      this.summary = error.kind === 'timeout' ? 'Stopped: the program ran too long.' : `Failed${where}: ${error.name}.`;
+    } else {
+      this.summary = `Done in ${Math.round(result.timings.totalMs)} ms · ${own} SQL ${own === 1 ? 'statement' : 'statements'}.`;
+    }
+  }
+}
+
+if (!customElements.get('assoclab-playground')) customElements.define('assoclab-playground', PlaygroundElement);

@@ -1,0 +1,210 @@
+/**
+ * The three result panels (Console, SQL, Tables), rendered from a RunResult. Pure DOM
+ * building: the element decides where they go and what a "line N" button does.
+ */
+import type { ColumnInfo, JsonValue, RunResult, SqlStatement, TableSnapshot } from '../../schemas/run-result';
+import { h } from './dom';
+
+export interface PanelHooks {
+  /** Called when the learner picks a "line N" button; `button` is the one pressed. */
+  onLine(line: number, button: HTMLButtonElement): void;
+  /** Colours SQL as HTML (Monaco's colorizer) when the editor is loaded. */
+  colorizeSql?: (sql: string) => Promise<string>;
+}
+
+const lineButton = (line: number, hooks: PanelHooks, label = `line ${line}`) => {
+  const button = h('button', { type: 'button', class: 'pg-line', title: `Show line ${line} in the editor` }, label);
+  button.addEventListener('click', () => hooks.onLine(line, button));
+  return button;
+};
+
+const plural = (count: number, one: string, many = `${one}s`) => `${count} ${count === 1 ? one : many}`;
+
+/** The Console panel: printed lines, the truncation notice, and the error that ended the run. */
+export function renderConsole(result: RunResult, hooks: PanelHooks): HTMLElement {
+  const root = h('div', { class: 'pg-console' });
+  if (result.console.length === 0 && !result.error) {
+    root.append(h('p', { class: 'pg-empty' }, 'The program printed nothing. Use console.log() to print values.'));
+  }
+  if (result.console.length > 0) {
+    const list = h('ol', { class: 'pg-log', 'aria-label': 'Console output' });
+    for (const entry of result.console) {
+      const level = entry.level === 'warn' || entry.level === 'error' ? entry.level : 'log';
+      list.append(
+        h(
+          'li',
+          { class: `pg-log__entry pg-log__entry--${level}` },
+          level !== 'log' ? h('span', { class: 'pg-log__badge' }, level === 'warn' ? 'Warning' : 'Error') : null,
+          h('span', { class: 'pg-log__text' }, entry.text),
+        ),
+      );
+    }
+    root.append(list);
+  }
+  if (result.truncated) {
+    root.append(
+      h('p', { class: 'pg-notice' }, `Output cut: ${plural(result.truncated.droppedEntries, 'more line')} not shown.`),
+    );
+  }
+  if (result.error) {
+    const { error } = result;
+    const box = h(
+      'div',
+      { class: `pg-error pg-error--${error.kind}` },
+      h(
+        'p',
+        { class: 'pg-error__head' },
+        h('strong', { class: 'pg-error__name' }, error.name),
+        error.location ? ' ' : null,
+        error.location ? lineButton(error.location.line, hooks) : null,
+      ),
+      h('p', { class: 'pg-error__message' }, error.message),
+    );
+    if (error.details.length > 0) {
+      box.append(h('ul', { class: 'pg-error__details' }, ...error.details.map((detail) => h('li', {}, detail))));
+    }
+    root.append(box);
+  }
+  return root;
+}
+
+function formatBind(values: JsonValue[]): string {
+  return values.map((value, index) => `$${index + 1} = ${JSON.stringify(value)}`).join(', ');
+}
+
+type Formatter = (sql: string) => string;
+
+let formatter: Promise<Formatter> | undefined;
+function loadFormatter(): Promise<Formatter> {
+  formatter ??= import('sql-formatter').then(({ formatDialect, sqlite }) => (sql: string) => {
+    try {
+      return formatDialect(sql, { dialect: sqlite, keywordCase: 'upper', tabWidth: 2, paramTypes: { numbered: ['$'], positional: true } });
+    } catch {
+      return sql; // SQL the formatter does not know is shown as sent
+    }
+  });
+  return formatter;
+}
+
+async function renderStatement(statement: SqlStatement, hooks: PanelHooks, format: Formatter): Promise<HTMLElement> {
+  const formatted = format(statement.sql);
+  const code = h('code', { class: 'pg-sql__code' });
+  if (hooks.colorizeSql) {
+    try {
+      // Monaco's colorizer escapes the text and returns spans with its token classes.
+      code.innerHTML = await hooks.colorizeSql(formatted);
+    } catch {
+      code.textContent = formatted;
+    }
+  } else {
+    code.textContent = formatted;
+  }
+  const meta = h(
+    'div',
+    { class: 'pg-sql__meta' },
+    statement.source ? lineButton(statement.source.line, hooks) : h('span', { class: 'pg-sql__origin' }, statement.internal ? 'Sequelize' : 'no line'),
+    h('span', { class: 'pg-sql__duration' }, `${statement.durationMs < 10 ? statement.durationMs.toFixed(1) : Math.round(statement.durationMs)} ms`),
+    statement.internal ? h('span', { class: 'pg-sql__tag' }, 'internal') : null,
+  );
+  return h(
+    'li',
+    { class: `pg-sql__item${statement.internal ? ' pg-sql__item--internal' : ''}${statement.error ? ' pg-sql__item--failed' : ''}` },
+    meta,
+    h('pre', { class: 'pg-sql__pre' }, code),
+    statement.bind.length > 0 ? h('p', { class: 'pg-sql__bind' }, h('span', { class: 'pg-sql__label' }, 'Bound values '), h('code', {}, formatBind(statement.bind))) : null,
+    statement.error ? h('p', { class: 'pg-sql__error' }, statement.error) : null,
+  );
+}
+
+/** The SQL panel: every statement formatted and coloured, with its bound values, timing and source line. */
+export async function renderSql(result: RunResult, hooks: PanelHooks): Promise<HTMLElement> {
+  const root = h('div', { class: 'pg-sqls' });
+  if (result.sql.length === 0) {
+    root.append(h('p', { class: 'pg-empty' }, 'No SQL was sent to the database.'));
+    return root;
+  }
+  const format = await loadFormatter();
+  const internalCount = result.sql.filter((statement) => statement.internal).length;
+  if (internalCount > 0) {
+    const id = `pg-internal-${Math.random().toString(36).slice(2)}`;
+    const toggle = h('input', { type: 'checkbox', id, class: 'pg-sqls__toggle' });
+    toggle.addEventListener('change', () => root.classList.toggle('pg-sqls--show-internal', toggle.checked));
+    root.append(
+      h(
+        'p',
+        { class: 'pg-sqls__bar' },
+        h('span', {}, `${plural(result.sql.length - internalCount, 'statement')} from your program`),
+        h('label', { for: id, class: 'pg-sqls__label' }, toggle, ` Show ${plural(internalCount, 'internal statement')} (PRAGMA…)`),
+      ),
+    );
+  }
+  const list = h('ol', { class: 'pg-sql' });
+  for (const statement of result.sql) list.append(await renderStatement(statement, hooks, format));
+  root.append(list);
+  return root;
+}
+
+function cellText(value: JsonValue | undefined): string {
+  if (value === null || value === undefined) return 'NULL';
+  if (typeof value === 'string') return value;
+  return JSON.stringify(value);
+}
+
+function columnHeader(column: ColumnInfo): HTMLElement {
+  const badges = h('span', { class: 'pg-col__badges' });
+  if (column.primaryKey) badges.append(h('abbr', { class: 'pg-badge pg-badge--pk', title: 'Primary key' }, 'PK'));
+  if (column.references) {
+    const ref = column.references;
+    badges.append(
+      h('span', { class: 'pg-badge pg-badge--fk', title: `Foreign key to ${ref.table}.${ref.column}, ON DELETE ${ref.onDelete}, ON UPDATE ${ref.onUpdate}` }, `FK → ${ref.table}.${ref.column}`),
+      h('span', { class: 'pg-badge pg-badge--rule' }, `ON DELETE ${ref.onDelete}`),
+    );
+  }
+  return h(
+    'th',
+    { scope: 'col' },
+    h('span', { class: 'pg-col__name' }, column.name),
+    h('span', { class: 'pg-col__type' }, column.type + (column.notNull && !column.primaryKey ? ' NOT NULL' : '')),
+    badges.childElementCount > 0 ? badges : null,
+  );
+}
+
+function renderTable(table: TableSnapshot): HTMLElement {
+  const head = h('tr', {}, ...table.columns.map(columnHeader));
+  const body = h('tbody');
+  for (const row of table.rows) {
+    body.append(
+      h(
+        'tr',
+        {},
+        ...table.columns.map((column) => {
+          const value = row[column.name];
+          return h('td', { class: value === null || value === undefined ? 'pg-null' : undefined }, cellText(value));
+        }),
+      ),
+    );
+  }
+  if (table.rows.length === 0) {
+    body.append(h('tr', {}, h('td', { colspan: Math.max(1, table.columns.length), class: 'pg-empty-row' }, 'No rows')));
+  }
+  const more = table.rowCount > table.rows.length ? h('p', { class: 'pg-notice' }, `Showing ${table.rows.length} of ${plural(table.rowCount, 'row')}.`) : null;
+  return h(
+    'section',
+    { class: 'pg-table', 'aria-label': `Table ${table.name}` },
+    h('h3', { class: 'pg-table__name' }, table.name, h('span', { class: 'pg-table__count' }, plural(table.rowCount, 'row'))),
+    // Wide tables scroll inside their panel, never the page; focusable so keyboards can scroll too.
+    h('div', { class: 'pg-table__scroll', tabindex: 0, role: 'region', 'aria-label': `${table.name} rows` }, h('table', {}, h('thead', {}, head), body)),
+    more,
+  );
+}
+
+/** The Tables panel: every table after the run, with its columns, keys and rows. */
+export function renderTables(result: RunResult): HTMLElement {
+  const root = h('div', { class: 'pg-tables' });
+  if (result.database.tables.length === 0) {
+    root.append(h('p', { class: 'pg-empty' }, 'The database has no tables. Define models and call sequelize.sync() to create them.'));
+    return root;
+  }
+  for (const table of result.database.tables) root.append(renderTable(table));
+  return root;
+}

@@ -1,0 +1,48 @@
+/**
+ * A read-only side-by-side diff (the learner's program against the solution), for
+ * "Show solution". Inline on narrow containers.
+ */
+import { loadMonaco, type Monaco } from './monaco';
+import type { EditorLanguage } from './code-editor';
+
+export interface DiffViewOptions {
+  /** The Monaco API when already loaded; loaded on demand otherwise. */
+  monaco?: Monaco;
+  /** The language of both sides. */
+  language?: EditorLanguage;
+  /** The accessible name of the diff ("Your program compared with the solution"). */
+  ariaLabel?: string;
+}
+
+export interface DiffView {
+  /** Frees the diff editor and both models. */
+  dispose(): void;
+}
+
+/** Loads Monaco if needed, then shows `original` (left) against `modified` (right) in `container`. */
+export async function createDiffView(container: HTMLElement, original: string, modified: string, options: DiffViewOptions = {}): Promise<DiffView> {
+  const monaco = options.monaco ?? (await loadMonaco());
+  const language = options.language ?? 'javascript';
+  const left = monaco.editor.createModel(original, language);
+  const right = monaco.editor.createModel(modified, language);
+  const diff = monaco.editor.createDiffEditor(container, {
+    readOnly: true,
+    originalEditable: false,
+    automaticLayout: true,
+    renderSideBySide: true,
+    useInlineViewWhenSpaceIsLimited: true,
+    minimap: { enabled: false },
+    scrollBeyondLastLine: false,
+    fontSize: 14,
+    tabFocusMode: true,
+    ariaLabel: options.ariaLabel ?? 'Your program compared with the solution',
+  });
+  diff.setModel({ original: left, modified: right });
+  return {
+    dispose() {
+      diff.dispose();
+      left.dispose();
+      right.dispose();
+    },
+  };
+}

@@ -5,8 +5,9 @@
  *   terminate() afterwards or when it overruns its budget. The browser passes a factory
  *   for its module Web Worker; Node passes one for a worker thread adapted to WorkerLike.
  *   Only plain data comes back (structured clone); the caller computes the verdicts.
- * - createInProcessRunner(host): runs in the caller's own realm. For trusted programs in
- *   unit tests only (a hostile program could tamper with the caller's globals).
+ *
+ * createInProcessRunner (trusted programs, unit tests) lives in ./in-process-runner: it
+ * pulls in the whole runtime core, which must stay out of the page's main-thread bundle.
  *
  * checkInBrowser(exercise, source, createWorker) is the page's one-call entry point.
  */
@@ -14,9 +15,7 @@ import type { RunError, RunResult } from '../../schemas/run-result';
 import type { Exercise } from '../../schemas/exercise';
 import { gradeProgram, type GradeOptions, type GradeReport } from '../../checks/grade';
 import type { CheckRunRequest, CheckRunResponse, ProgramRunner } from '../../checks/types';
-import type { RuntimeHost } from '../core/execute';
 import type { WorkerLike } from './client';
-import { runWithProbes } from './serve';
 
 export interface WorkerRunnerOptions {
   /** How long past the program's budget to wait for the worker's answer, covering probes and startup (ms). Default 4000. */
@@ -86,17 +85,6 @@ export function createWorkerRunner(createWorker: () => WorkerLike, options: Work
         finish(failed({ kind: 'internal', name: 'RuntimeError', message: event.message || 'The runtime failed.', details: [] }));
       });
     });
-}
-
-/** Runs in the caller's realm: trusted programs (tests of the curriculum) only. */
-export function createInProcessRunner(host: RuntimeHost): ProgramRunner {
-  // One run at a time: unhandled-rejection listeners are process-wide.
-  let queue: Promise<unknown> = Promise.resolve();
-  return (request) => {
-    const run = queue.then(() => runWithProbes(host, request));
-    queue = run.catch(() => undefined);
-    return run;
-  };
 }
 
 /**

@@ -2,4 +2,3 @@
 export { loadMonaco, type Monaco } from './monaco';
 export { createCodeEditor, type CodeEditor, type CodeEditorConfig, type EditorLanguage } from './code-editor';
 export { createDiffView, type DiffView, type DiffViewOptions } from './diff-view';
-export { siteTheme } from './theme';

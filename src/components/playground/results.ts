@@ -24,15 +24,15 @@ const plural = (count: number, one: string, many = `${one}s`) => `${count} ${cou
 export function renderConsole(result: RunResult, hooks: PanelHooks): HTMLElement {
   const root = h('div', { class: 'pg-console' });
   if (result.console.length === 0 && !result.error) {
-    root.append(h('p', { class: 'pg-empty' }, 'The program printed nothing. Use console.log() to print values.'));
+    root.append(h('div', { class: 'pg-empty' }, 'The program printed nothing. Use console.log() to print values.'));
   }
   if (result.console.length > 0) {
-    const list = h('ol', { class: 'pg-log', 'aria-label': 'Console output' });
+    const list = h('div', { class: 'pg-log', role: 'log', 'aria-label': 'Console output' });
     for (const entry of result.console) {
       const level = entry.level === 'warn' || entry.level === 'error' ? entry.level : 'log';
       list.append(
         h(
-          'li',
+          'div',
           { class: `pg-log__entry pg-log__entry--${level}` },
           level !== 'log' ? h('span', { class: 'pg-log__badge' }, level === 'warn' ? 'Warning' : 'Error') : null,
           h('span', { class: 'pg-log__text' }, entry.text),
@@ -43,7 +43,7 @@ export function renderConsole(result: RunResult, hooks: PanelHooks): HTMLElement
   }
   if (result.truncated) {
     root.append(
-      h('p', { class: 'pg-notice' }, `Output cut: ${plural(result.truncated.droppedEntries, 'more line')} not shown.`),
+      h('div', { class: 'pg-notice' }, `Output cut: ${plural(result.truncated.droppedEntries, 'more line')} not shown.`),
     );
   }
   if (result.error) {
@@ -52,13 +52,13 @@ export function renderConsole(result: RunResult, hooks: PanelHooks): HTMLElement
       'div',
       { class: `pg-error pg-error--${error.kind}` },
       h(
-        'p',
+        'div',
         { class: 'pg-error__head' },
         h('strong', { class: 'pg-error__name' }, error.name),
         error.location ? ' ' : null,
         error.location ? lineButton(error.location.line, hooks) : null,
       ),
-      h('p', { class: 'pg-error__message' }, error.message),
+      h('div', { class: 'pg-error__message' }, error.message),
     );
     if (error.details.length > 0) {
       box.append(h('ul', { class: 'pg-error__details' }, ...error.details.map((detail) => h('li', {}, detail))));
@@ -107,12 +107,12 @@ async function renderStatement(statement: SqlStatement, hooks: PanelHooks, forma
     statement.internal ? h('span', { class: 'pg-sql__tag' }, 'internal') : null,
   );
   return h(
-    'li',
-    { class: `pg-sql__item${statement.internal ? ' pg-sql__item--internal' : ''}${statement.error ? ' pg-sql__item--failed' : ''}` },
+    'div',
+    { role: 'listitem', class: `pg-sql__item${statement.internal ? ' pg-sql__item--internal' : ''}${statement.error ? ' pg-sql__item--failed' : ''}` },
     meta,
     h('pre', { class: 'pg-sql__pre' }, code),
-    statement.bind.length > 0 ? h('p', { class: 'pg-sql__bind' }, h('span', { class: 'pg-sql__label' }, 'Bound values '), h('code', {}, formatBind(statement.bind))) : null,
-    statement.error ? h('p', { class: 'pg-sql__error' }, statement.error) : null,
+    statement.bind.length > 0 ? h('div', { class: 'pg-sql__bind' }, h('span', { class: 'pg-sql__label' }, 'Bound values '), h('code', {}, formatBind(statement.bind))) : null,
+    statement.error ? h('div', { class: 'pg-sql__error' }, statement.error) : null,
   );
 }
 
@@ -120,7 +120,7 @@ async function renderStatement(statement: SqlStatement, hooks: PanelHooks, forma
 export async function renderSql(result: RunResult, hooks: PanelHooks): Promise<HTMLElement> {
   const root = h('div', { class: 'pg-sqls' });
   if (result.sql.length === 0) {
-    root.append(h('p', { class: 'pg-empty' }, 'No SQL was sent to the database.'));
+    root.append(h('div', { class: 'pg-empty' }, 'No SQL was sent to the database.'));
     return root;
   }
   const format = await loadFormatter();
@@ -131,14 +131,14 @@ export async function renderSql(result: RunResult, hooks: PanelHooks): Promise<H
     toggle.addEventListener('change', () => root.classList.toggle('pg-sqls--show-internal', toggle.checked));
     root.append(
       h(
-        'p',
+        'div',
         { class: 'pg-sqls__bar' },
         h('span', {}, `${plural(result.sql.length - internalCount, 'statement')} from your program`),
         h('label', { for: id, class: 'pg-sqls__label' }, toggle, ` Show ${plural(internalCount, 'internal statement')} (PRAGMA…)`),
       ),
     );
   }
-  const list = h('ol', { class: 'pg-sql' });
+  const list = h('div', { class: 'pg-sql', role: 'list', 'aria-label': 'SQL statements' });
   for (const statement of result.sql) list.append(await renderStatement(statement, hooks, format));
   root.append(list);
   return root;
@@ -187,7 +187,7 @@ function renderTable(table: TableSnapshot): HTMLElement {
   if (table.rows.length === 0) {
     body.append(h('tr', {}, h('td', { colspan: Math.max(1, table.columns.length), class: 'pg-empty-row' }, 'No rows')));
   }
-  const more = table.rowCount > table.rows.length ? h('p', { class: 'pg-notice' }, `Showing ${table.rows.length} of ${plural(table.rowCount, 'row')}.`) : null;
+  const more = table.rowCount > table.rows.length ? h('div', { class: 'pg-notice' }, `Showing ${table.rows.length} of ${plural(table.rowCount, 'row')}.`) : null;
   return h(
     'section',
     { class: 'pg-table', 'aria-label': `Table ${table.name}` },
@@ -202,7 +202,7 @@ function renderTable(table: TableSnapshot): HTMLElement {
 export function renderTables(result: RunResult): HTMLElement {
   const root = h('div', { class: 'pg-tables' });
   if (result.database.tables.length === 0) {
-    root.append(h('p', { class: 'pg-empty' }, 'The database has no tables. Define models and call sequelize.sync() to create them.'));
+    root.append(h('div', { class: 'pg-empty' }, 'The database has no tables. Define models and call sequelize.sync() to create them.'));
     return root;
   }
   for (const table of result.database.tables) root.append(renderTable(table));

@@ -1,0 +1,189 @@
+/**
+ * The playground on the built site's first lesson, in Chromium: running the lesson's
+ * program, the Console / SQL / Tables panels, saved edits, Reset, errors at their line,
+ * the watchdog, and the keyboard. Build first: `npx astro build`.
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { launchChromium, openPage } from './browser';
+import { serveDist, type StaticSite } from './static-server';
+
+const LESSON = '/lessons/basics/has-many-belongs-to/';
+const SEED = readFileSync(join(import.meta.dirname, '..', '..', 'lessons', '01-basics', '01-has-many-belongs-to', '_sample-program.js'), 'utf8').replace(/\n$/, '');
+const SEED_ID = 'basics-seed';
+/** The seed's `user.getPosts()` line (1-based). */
+const GET_POSTS_LINE = SEED.split('\n').findIndex((line) => line.includes('getPosts(')) + 1;
+
+let site: StaticSite;
+let browser: Browser;
+let page: Page;
+let errors: string[];
+
+const playground = () => page.locator(`assoclab-playground[data-id="${SEED_ID}"]`);
+const run = () => playground().getByRole('button', { name: 'Run', exact: true });
+const tab = (name: 'Console' | 'SQL' | 'Tables') => playground().getByRole('tab', { name, exact: true });
+const panel = (name: 'Console' | 'SQL' | 'Tables') => playground().getByRole('tabpanel', { name, exact: true });
+
+async function openLesson(): Promise<void> {
+  await page.goto(site.url + LESSON);
+  await playground().scrollIntoViewIfNeeded();
+  await page.waitForSelector(`assoclab-playground[data-id="${SEED_ID}"][data-editor="ready"]`, { timeout: 30_000 });
+}
+
+/** Replaces the program through the element's API (as the exercise UI does). */
+async function setCode(code: string): Promise<void> {
+  await playground().evaluate((element, value) => (element as HTMLElementTagNameMap['assoclab-playground']).setCode(value), code);
+}
+
+async function getCode(): Promise<string> {
+  return playground().evaluate((element) => (element as HTMLElementTagNameMap['assoclab-playground']).getCode());
+}
+
+/** Clicks Run and waits for the run's result to be shown. */
+async function clickRunAndWait(timeout = 30_000): Promise<void> {
+  const done = playground().evaluate(
+    (element) => new Promise<void>((resolve) => element.addEventListener('assoclab:result', () => resolve(), { once: true })),
+  );
+  await run().click();
+  await Promise.race([done, page.waitForTimeout(timeout).then(() => Promise.reject(new Error('No result within the time limit')))]);
+}
+
+beforeAll(async () => {
+  site = await serveDist();
+  browser = await launchChromium();
+  ({ page, errors } = await openPage(browser, { viewport: { width: 1280, height: 800 } }));
+  await openLesson();
+  // Start from the lesson's program even if an earlier run of this file left an edit.
+  await page.evaluate((key) => localStorage.removeItem(key), `assoclab:code:${SEED_ID}`);
+  await page.reload();
+  await openLesson();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await site?.close();
+});
+
+describe('the lesson playground', () => {
+  it('server-renders the program and swaps in an editor labelled "Code editor"', async () => {
+    expect(await getCode()).toBe(SEED);
+    await expect(playground().getByRole('textbox', { name: 'Code editor' }).count()).resolves.toBe(1);
+    await expect(playground().getByText(/Ctrl\s*\+\s*M/).count()).resolves.toBeGreaterThan(0);
+  });
+
+  it('runs the lesson program and shows its output in Console', async () => {
+    await clickRunAndWait();
+    await expect(tab('Console').getAttribute('aria-selected')).resolves.toBe('true');
+    const text = await panel('Console').innerText();
+    expect(text).toContain('Alice wrote: Hello');
+    expect(text).toContain('Alice wrote: World');
+    expect(errors).toEqual([]);
+  });
+
+  it('shows the SELECT sent by getPosts() in SQL, and its line button highlights that line', async () => {
+    await tab('SQL').click();
+    const select = panel('SQL')
+      .locator('.pg-sql__item')
+      .filter({ hasText: /SELECT/ })
+      .filter({ hasText: /FROM\s+`Posts`/ })
+      .filter({ hasText: /userId/ });
+    await expect(select.count()).resolves.toBeGreaterThan(0);
+    const lineButton = select.first().getByRole('button', { name: `line ${GET_POSTS_LINE}` });
+    await lineButton.click();
+    await expect(lineButton.getAttribute('aria-pressed')).resolves.toBe('true');
+    await page.waitForSelector('.monaco-editor .assoclab-line-highlight');
+    const active = await playground().locator('.monaco-editor .line-numbers.active-line-number').first().innerText();
+    expect(Number(active)).toBe(GET_POSTS_LINE);
+  });
+
+  it('moves between the result tabs with the arrow keys', async () => {
+    await tab('SQL').focus();
+    await page.keyboard.press('ArrowRight');
+    await expect(tab('Tables').getAttribute('aria-selected')).resolves.toBe('true');
+    await expect(page.evaluate(() => document.activeElement?.textContent?.trim().startsWith('Tables'))).resolves.toBe(true);
+    await page.keyboard.press('Home');
+    await expect(tab('Console').getAttribute('aria-selected')).resolves.toBe('true');
+  });
+
+  it('shows the Users and Posts tables with their rows and keys', async () => {
+    await tab('Tables').click();
+    const tables = panel('Tables');
+    const users = tables.getByRole('region', { name: /^Table Users$/ });
+    const posts = tables.getByRole('region', { name: /^Table Posts$/ });
+    expect(await users.innerText()).toContain('Alice');
+    const postsText = await posts.innerText();
+    expect(postsText).toContain('Hello');
+    expect(postsText).toContain('World');
+    expect(postsText).toMatch(/FK → Users\.id/);
+    expect(postsText).toMatch(/ON DELETE/);
+  });
+
+  it('keeps an edit across a reload, and Reset restores the lesson program after a confirm', async () => {
+    await playground().locator('.monaco-editor .view-lines').click();
+    await page.keyboard.press('Control+End');
+    await page.keyboard.type('\n// my edit');
+    await expect.poll(() => page.evaluate((key) => localStorage.getItem(key), `assoclab:code:${SEED_ID}`), { timeout: 5_000 }).toContain('// my edit');
+    await page.reload();
+    await openLesson();
+    expect(await getCode()).toContain('// my edit');
+    expect(await playground().locator('.monaco-editor .view-lines').innerText()).toContain('my edit');
+
+    let dialog = '';
+    page.once('dialog', (prompt) => {
+      dialog = prompt.type();
+      void prompt.accept();
+    });
+    await playground().getByRole('button', { name: 'Reset', exact: true }).click();
+    expect(dialog).toBe('confirm');
+    expect(await getCode()).toBe(SEED);
+    await expect(page.evaluate((key) => localStorage.getItem(key), `assoclab:code:${SEED_ID}`)).resolves.toBeNull();
+  });
+
+  it('shows a syntax error at its line: a marker in the editor and the message in Console', async () => {
+    await setCode("import { Sequelize } from 'sequelize';\n\nconst broken = ;\nconsole.log(broken);\n");
+    await clickRunAndWait();
+    const consoleText = await panel('Console').innerText();
+    expect(consoleText).toContain('SyntaxError');
+    await expect(panel('Console').getByRole('button', { name: 'line 3' }).count()).resolves.toBe(1);
+    await page.waitForSelector('.monaco-editor .squiggly-error');
+  });
+
+  it('stops an endless loop with "Stopped after", keeps the code, and the next Run works', async () => {
+    const loop = "console.log('before');\nwhile (true) {}\n";
+    await setCode(loop);
+    await clickRunAndWait(20_000);
+    expect(await panel('Console').innerText()).toContain('Stopped after');
+    expect(await getCode()).toBe(loop);
+    await setCode("console.log('after the loop');\n");
+    await clickRunAndWait();
+    expect(await panel('Console').innerText()).toContain('after the loop');
+  });
+
+  it('runs with Ctrl+Enter from the editor', async () => {
+    await setCode("console.log('shortcut', 6 * 7);\n");
+    const done = playground().evaluate(
+      (element) =>
+        new Promise<string>((resolve) =>
+          (element as HTMLElementTagNameMap['assoclab-playground']).addEventListener(
+            'assoclab:result',
+            (event) => resolve(event.detail.console.map((entry) => entry.text).join('\n')),
+            { once: true },
+          ),
+        ),
+    );
+    await playground().locator('.monaco-editor .view-lines').click();
+    await page.keyboard.press('Control+Enter');
+    expect(await done).toContain('shortcut 42');
+    expect(await panel('Console').innerText()).toContain('shortcut 42');
+  });
+
+  it('exposes run() resolving with the RunResult', async () => {
+    await setCode("console.log('from the api');\n");
+    const result = await playground().evaluate((element) => (element as HTMLElementTagNameMap['assoclab-playground']).run());
+    expect(result.ok).toBe(true);
+    expect(result.console.map((entry) => entry.text)).toContain('from the api');
+    expect(errors).toEqual([]);
+  });
+});

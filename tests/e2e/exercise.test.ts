@@ -1,0 +1,162 @@
+/**
+ * Auto-graded exercises in the built site, in Chromium: Check with the starter fails with
+ * messages, Hint reveals a hint, Show solution shows a diff without touching the learner's
+ * code, the solution passes every check, and the outline marks the exercise done (also
+ * after a reload). Needs a build (`ASSOCLAB_DIST=/tmp/exdist` to test another one).
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, Locator, Page } from 'playwright-core';
+import { launchChromium, openPage } from './browser';
+import { serveDist, type StaticSite } from './static-server';
+
+const LESSON_URL = '/lessons/basics/has-many-belongs-to/';
+const EXERCISE = 'link-posts-to-author';
+const CHECK_TIMEOUT = 60_000;
+
+interface PlaygroundApi extends HTMLElement {
+  getCode(): string;
+  setCode(code: string): void;
+}
+
+let site: StaticSite;
+let browser: Browser;
+let page: Page;
+let errors: string[];
+
+beforeAll(async () => {
+  site = await serveDist();
+  browser = await launchChromium();
+  ({ page, errors } = await openPage(browser, { viewport: { width: 1280, height: 800 } }));
+  await page.goto(site.url + LESSON_URL);
+}, 60_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await site?.close();
+});
+
+const exercise = (): Locator => page.locator(`#exercise-${EXERCISE}`);
+const checks = (): Locator => exercise().getByRole('list', { name: 'Checks', exact: true });
+
+function getCode(): Promise<string> {
+  return page.evaluate((id) => {
+    const playground = document.querySelector<PlaygroundApi>(`#exercise-${id} assoclab-playground`);
+    if (!playground) throw new Error('no playground');
+    return playground.getCode();
+  }, EXERCISE);
+}
+
+async function waitForVerdicts(): Promise<void> {
+  await exercise().getByRole('button', { name: 'Check', exact: true }).waitFor();
+  await page.waitForFunction(
+    (id) => {
+      const root = document.querySelector<HTMLElement>(`#exercise-${id}`);
+      const button = root?.querySelector('[data-part="check"]');
+      return Boolean(root && button && !button.hasAttribute('aria-busy') && (root.dataset.result === 'passed' || root.dataset.result === 'failed'));
+    },
+    EXERCISE,
+    { timeout: CHECK_TIMEOUT },
+  );
+}
+
+describe('an auto-graded exercise', () => {
+  it('renders with its title, instructions and every check not run yet', async () => {
+    await expect(exercise().getByRole('heading', { name: 'Link posts to their author' }).isVisible()).resolves.toBe(true);
+    const items = checks().getByRole('listitem');
+    await expect(items.count()).resolves.toBe(6);
+    await expect(items.first().textContent()).resolves.toMatch(/Not run/);
+  });
+
+  it('Check with the starter program shows failing checks with messages', async () => {
+    const button = exercise().getByRole('button', { name: 'Check', exact: true });
+    await button.click();
+    // Busy while checking, and a second click does nothing.
+    await expect(button.getAttribute('aria-busy')).resolves.toBe('true');
+    await expect(exercise().locator('[data-part="status"]').textContent()).resolves.toMatch(/Checking…/);
+    await button.click({ force: true });
+    await waitForVerdicts();
+
+    const failed = checks().locator('li[data-state="failed"]');
+    expect(await failed.count()).toBeGreaterThan(0);
+    const first = failed.first();
+    await expect(first.textContent()).resolves.toMatch(/Failed/);
+    const message = (await first.locator('.ex-check__message').textContent()) ?? '';
+    expect(message.trim().length).toBeGreaterThan(10);
+    await expect(exercise().locator('[data-part="status"]').textContent()).resolves.toMatch(/checks? fail/);
+    await expect(exercise().getAttribute('data-state')).resolves.toBe('todo');
+  }, 90_000);
+
+  it('Hint reveals one hint at a time', async () => {
+    const hint = exercise().getByRole('button', { name: 'Hint', exact: true });
+    await hint.click();
+    await expect(exercise().getByText('Hint 1 of 3').isVisible()).resolves.toBe(true);
+    await expect(exercise().getByText('Hint 2 of 3').isVisible()).resolves.toBe(false);
+    await hint.click();
+    await hint.click();
+    await expect(exercise().getByText('Hint 3 of 3').isVisible()).resolves.toBe(true);
+    await expect(hint.isDisabled()).resolves.toBe(true);
+    await expect(exercise().getByText('All 3 hints are shown.').isVisible()).resolves.toBe(true);
+  });
+
+  it('Show solution shows a read-only diff and leaves the learner’s code alone', async () => {
+    const before = await getCode();
+    const show = exercise().getByRole('button', { name: 'Show solution', exact: true });
+    await show.click();
+    await page.waitForFunction((id) => document.querySelector<HTMLElement>(`#exercise-${id}`)?.dataset.diff === 'ready', EXERCISE, { timeout: 30_000 });
+    await expect(exercise().locator('.monaco-diff-editor').first().isVisible()).resolves.toBe(true);
+    await expect(show.getAttribute('aria-expanded')).resolves.toBe('true');
+    await expect(getCode()).resolves.toBe(before);
+
+    await exercise().getByRole('button', { name: 'Hide solution', exact: true }).click();
+    await expect(exercise().locator('[data-part="solution-panel"]').isHidden()).resolves.toBe(true);
+    await expect(getCode()).resolves.toBe(before);
+  }, 60_000);
+
+  it('"Use this solution" asks first and does nothing when declined', async () => {
+    const before = await getCode();
+    await exercise().getByRole('button', { name: 'Show solution', exact: true }).click();
+    page.once('dialog', (dialog) => void dialog.dismiss());
+    await exercise().getByRole('button', { name: 'Use this solution', exact: true }).click();
+    await expect(getCode()).resolves.toBe(before);
+  });
+
+  it('the correct solution passes every check and marks the exercise done', async () => {
+    page.once('dialog', (dialog) => void dialog.accept());
+    await exercise().getByRole('button', { name: 'Use this solution', exact: true }).click();
+    const solution = await page.evaluate((id) => {
+      const data = document.querySelector(`#exercise-${id} script[type="application/json"]`)?.textContent ?? '{}';
+      return (JSON.parse(data) as { exercise: { solution: string } }).exercise.solution;
+    }, EXERCISE);
+    await expect(getCode()).resolves.toBe(solution);
+
+    await exercise().getByRole('button', { name: 'Check', exact: true }).click();
+    await waitForVerdicts();
+    const items = checks().getByRole('listitem');
+    const states = await items.evaluateAll((nodes) => nodes.map((node) => (node as HTMLElement).dataset.state));
+    expect(states).toEqual(Array(6).fill('passed'));
+    await expect(exercise().getByText('All checks pass. Exercise done!').isVisible()).resolves.toBe(true);
+    await expect(exercise().getAttribute('data-state')).resolves.toBe('done');
+    await expect(getCode()).resolves.toBe(solution);
+  }, 90_000);
+
+  it('the outline marks the exercise done, also after a reload', async () => {
+    await page.goto(site.url + '/lessons/');
+    const item = page.locator(`[data-exercise="${EXERCISE}"]`);
+    await expect(item.getAttribute('data-state')).resolves.toBe('done');
+    await expect(item.textContent()).resolves.toMatch(/Done/);
+    await expect(page.locator('[data-exercise="write-posts-of"]').getAttribute('data-state')).resolves.toBe('todo');
+
+    await page.reload();
+    await expect(item.getAttribute('data-state')).resolves.toBe('done');
+
+    await page.goto(site.url + LESSON_URL);
+    await expect(exercise().getAttribute('data-state')).resolves.toBe('done');
+    await expect(exercise().locator('[data-part="badge"]').isVisible()).resolves.toBe(true);
+    // The learner's code (the solution they pasted) was kept.
+    await expect(getCode()).resolves.toMatch(/Post\.belongsTo\(User/);
+  });
+
+  it('no uncaught page errors', () => {
+    expect(errors).toEqual([]);
+  });
+});

@@ -13,7 +13,7 @@ import type { RunResult } from '../src/schemas/run-result';
 import type { RuntimeClient } from '../src/runtime/worker/client';
 import type { RuntimeStats } from '../src/runtime/worker/protocol';
 import { createNodeRuntimeClient } from '../src/runtime/node/node-client';
-import { launchChromium } from '../tests/e2e/browser';
+import { CHROMIUM_FLAGS, chromiumPath, launchChromium } from '../tests/e2e/browser';
 import { serveDist, type StaticSite } from '../tests/e2e/static-server';
 import { kb, mb, median, ms, repeat, type Figure } from './measure';
 
@@ -193,6 +193,23 @@ async function lessonPage(browser: Browser, site: StaticSite): Promise<void> {
   add('Lesson page', 'navigation -> first Run output (clicking Run at load)', ms(output), '<= 2000 ms', output <= 2000);
 }
 
+/** Lighthouse's performance score for the lesson page (its default mobile profile). */
+async function lighthouseScore(site: StaticSite): Promise<void> {
+  const [{ default: lighthouse }, chromeLauncher] = await Promise.all([import('lighthouse'), import('chrome-launcher')]);
+  const scores: number[] = [];
+  for (let i = 0; i < 3; i++) {
+    const chrome = await chromeLauncher.launch({ chromePath: chromiumPath(), chromeFlags: CHROMIUM_FLAGS });
+    try {
+      const result = await lighthouse(`${site.url}${LESSON_PATH}`, { port: chrome.port, onlyCategories: ['performance'], logLevel: 'error', output: 'json' });
+      scores.push(Math.round((result?.lhr.categories.performance?.score ?? 0) * 100));
+    } finally {
+      await chrome.kill();
+    }
+  }
+  const score = median(scores);
+  add('Lesson page', `Lighthouse performance score (median of 3: ${scores.join(', ')})`, String(score), '>= 95', score >= 95);
+}
+
 async function main(): Promise<void> {
   if (!existsSync(join(dist, 'index.html'))) {
     process.stdout.write('Building the site first (npm run build)…\n');
@@ -205,6 +222,7 @@ async function main(): Promise<void> {
     await measureHost('Chromium (built site worker)', chromiumHost(browser, site), { warm: 10, ready: 250 });
     bundleSizes();
     await lessonPage(browser, site);
+    await lighthouseScore(site);
   } finally {
     await browser.close();
     await site.close();

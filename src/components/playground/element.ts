@@ -274,9 +274,9 @@ export class PlaygroundElement extends HTMLElement {
       // The error is in the Console panel: show it.
       this.tabs?.select(0);
       const where = error.location ? ` (line ${error.location.line})` : '';
-      this.summary = error.kind === 'timeout' ? 'Stopped: the program ran too long.' : `Failed${where}: ${error.name}.`;
+      this.summary = error.kind === 'timeout' ? 'Stopped: it ran too long' : `Failed${where}`;
     } else {
-      this.summary = `Done in ${Math.round(result.timings.totalMs)} ms · ${own} SQL ${own === 1 ? 'statement' : 'statements'}.`;
+      this.summary = `Done in ${Math.round(result.timings.totalMs)} ms`;
     }
   }
 }

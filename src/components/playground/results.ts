@@ -191,7 +191,7 @@ function renderTable(table: TableSnapshot): HTMLElement {
   return h(
     'section',
     { class: 'pg-table', 'aria-label': `Table ${table.name}` },
-    h('h3', { class: 'pg-table__name' }, table.name, h('span', { class: 'pg-table__count' }, plural(table.rowCount, 'row'))),
+    h('div', { class: 'pg-table__name' }, table.name, h('span', { class: 'pg-table__count' }, plural(table.rowCount, 'row'))),
     // Wide tables scroll inside their panel, never the page; focusable so keyboards can scroll too.
     h('div', { class: 'pg-table__scroll', tabindex: 0, role: 'region', 'aria-label': `${table.name} rows` }, h('table', {}, h('thead', {}, head), body)),
     more,

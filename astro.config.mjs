@@ -12,7 +12,7 @@ export default defineConfig({
     // Static code blocks in lessons: highlighted at build time, both themes in the HTML,
     // switched by CSS on <html data-theme> (src/styles/global.css).
     shikiConfig: {
-      themes: { light: 'github-light', dark: 'github-dark-default' },
+      themes: { light: 'github-light-default', dark: 'github-dark-default' },
       defaultColor: 'light',
     },
   },

@@ -1,0 +1,197 @@
+/**
+ * The built site in Chromium: navigation, 404, theme, search, and axe in both themes.
+ * Needs `npx astro build && npx pagefind --site dist` (npm test builds first).
+ */
+import { createRequire } from 'node:module';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { launchChromium, openPage } from './browser';
+import { serveDist, type StaticSite } from './static-server';
+
+const LESSON_URL = '/lessons/basics/has-many-belongs-to/';
+const LESSON_TITLE = 'hasMany and belongsTo';
+const AXE_PATH = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
+
+interface AxeViolation {
+  id: string;
+  impact?: string | null;
+  help: string;
+  nodes: { target: unknown[] }[];
+}
+interface AxeWindow {
+  axe: { run(context?: unknown, options?: unknown): Promise<{ violations: AxeViolation[] }> };
+}
+
+let site: StaticSite;
+let browser: Browser;
+
+beforeAll(async () => {
+  site = await serveDist();
+  browser = await launchChromium();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await site?.close();
+});
+
+async function open(path: string, colorScheme: 'light' | 'dark' = 'light'): Promise<{ page: Page; errors: string[] }> {
+  const opened = await openPage(browser, { colorScheme, viewport: { width: 1280, height: 800 } });
+  await opened.page.goto(site.url + path);
+  return opened;
+}
+
+async function seriousViolations(page: Page): Promise<string> {
+  await page.addScriptTag({ path: AXE_PATH });
+  const violations = await page.evaluate(async () => {
+    const { axe } = window as unknown as AxeWindow;
+    const result = await axe.run(document, { resultTypes: ['violations'] });
+    return result.violations.map((v) => ({ id: v.id, impact: v.impact ?? null, help: v.help, targets: v.nodes.map((n) => JSON.stringify(n.target)) }));
+  });
+  return violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${v.id} (${v.impact}): ${v.help}\n    ${v.targets.slice(0, 8).join('\n    ')}`)
+    .join('\n');
+}
+
+describe('the built site', () => {
+  it('home page has a start link that reaches the first lesson', async () => {
+    const { page, errors } = await open('/');
+    await expect(page.getByRole('heading', { level: 1 }).textContent()).resolves.toMatch(/Sequelize associations/);
+    await page.getByRole('link', { name: /start the course/i }).click();
+    await page.waitForURL(`**${LESSON_URL}`);
+    expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe(LESSON_TITLE);
+    expect(errors).toEqual([]);
+    await page.context().close();
+  });
+
+  it('the outline lists the lesson and shows it done after a visit', async () => {
+    const { page, errors } = await open('/lessons/');
+    const link = page.getByRole('link', { name: new RegExp(LESSON_TITLE) });
+    expect(await link.getAttribute('href')).toBe(LESSON_URL);
+    const item = page.locator(`[data-lesson="basics/has-many-belongs-to"]`);
+    expect(await item.getAttribute('data-state')).toBe('todo');
+    expect(await item.locator('.status-text').first().textContent()).toBe('Not started');
+    await link.click();
+    await page.waitForURL(`**${LESSON_URL}`);
+    await page.goto(`${site.url}/lessons/`);
+    const exercises = (await item.getAttribute('data-exercises'))?.split(' ').filter(Boolean) ?? [];
+    expect(await item.getAttribute('data-state')).toBe(exercises.length > 0 ? 'started' : 'done');
+    // The exercise UI marks exercises done (progress.ts); the outline updates live.
+    for (const id of exercises) {
+      const exercise = item.locator(`[data-exercise="${id}"]`);
+      expect(await exercise.locator('.status-text').textContent()).toBe('Not done');
+      await page.evaluate((exerciseId) => {
+        localStorage.setItem(`assoclab:exercise-done:${exerciseId}`, new Date().toISOString());
+        window.dispatchEvent(new CustomEvent('assoclab:progress', { detail: { kind: 'exercise-done', id: exerciseId } }));
+      }, id);
+      expect(await exercise.locator('.status-text').textContent()).toBe('Done');
+    }
+    expect(await item.getAttribute('data-state')).toBe('done');
+    expect(await item.locator('.status-text').first().textContent()).toBe('Done');
+    expect(errors).toEqual([]);
+    await page.context().close();
+  });
+
+  it('the lesson page has its prose, the playground and lesson navigation', async () => {
+    const { page, errors } = await open(LESSON_URL);
+    expect(await page.locator('[data-pagefind-body]').textContent()).toContain('getPosts()');
+    expect(await page.locator('.lesson-body .playground').count()).toBeGreaterThan(0);
+    const pager = page.getByRole('navigation', { name: 'Lessons' });
+    expect(await pager.getByRole('link').count()).toBeGreaterThanOrEqual(1);
+    await page.getByRole('navigation', { name: 'Breadcrumbs' }).getByRole('link', { name: 'Outline' }).click();
+    await page.waitForURL('**/lessons/');
+    expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe('Course outline');
+    // Static code blocks are highlighted at build time, in both themes.
+    await page.goto(site.url + LESSON_URL);
+    const code = page.locator('.lesson-body pre.astro-code').first();
+    expect(await code.getAttribute('style')).toContain('--shiki-dark');
+    expect(errors).toEqual([]);
+    await page.context().close();
+  });
+
+  it('answers an unknown URL with the 404 page', async () => {
+    const { page } = await open('/');
+    const response = await page.goto(`${site.url}/no/such/page/`);
+    expect(response?.status()).toBe(404);
+    expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe('Page not found');
+    expect(await page.getByRole('link', { name: /course outline/i }).first().getAttribute('href')).toBe('/lessons/');
+    await page.context().close();
+  });
+
+  it('the theme toggle switches data-theme, tells the page, and persists across reloads', async () => {
+    const { page, errors } = await open('/', 'light');
+    const html = page.locator('html');
+    expect(await html.getAttribute('data-theme')).toBe('light');
+    const toggle = page.getByRole('button', { name: /theme/i });
+    expect(await toggle.getAttribute('aria-pressed')).toBe('false');
+    await page.evaluate(() => {
+      window.addEventListener('assoclab:themechange', (event) => {
+        (window as unknown as { seenTheme: unknown }).seenTheme = (event as CustomEvent<{ theme: string }>).detail.theme;
+      });
+    });
+    await toggle.click();
+    expect(await html.getAttribute('data-theme')).toBe('dark');
+    expect(await toggle.getAttribute('aria-pressed')).toBe('true');
+    expect(await page.evaluate(() => (window as unknown as { seenTheme: unknown }).seenTheme)).toBe('dark');
+    await page.reload();
+    expect(await html.getAttribute('data-theme')).toBe('dark');
+    await page.goto(site.url + LESSON_URL);
+    expect(await html.getAttribute('data-theme')).toBe('dark');
+    await page.getByRole('button', { name: /theme/i }).click();
+    await page.reload();
+    expect(await html.getAttribute('data-theme')).toBe('light');
+    expect(errors).toEqual([]);
+    await page.context().close();
+  });
+
+  it('follows the system dark preference before any choice', async () => {
+    const { page } = await open('/', 'dark');
+    expect(await page.locator('html').getAttribute('data-theme')).toBe('dark');
+    await page.context().close();
+  });
+
+  it('search finds the first lesson by a word from its prose', async () => {
+    const { page, errors } = await open('/');
+    const box = page.getByRole('searchbox', { name: 'Search lessons' });
+    await box.click();
+    await box.fill('accessor');
+    const result = page.locator('#site-search-results').getByRole('link', { name: new RegExp(LESSON_TITLE) });
+    await result.waitFor({ timeout: 10_000 });
+    expect(await result.getAttribute('href')).toContain(LESSON_URL);
+    expect(await page.getByRole('status').textContent()).toMatch(/1 lesson matches/);
+    await box.press('ArrowDown');
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('href'))).toContain(LESSON_URL);
+    await page.keyboard.press('Enter');
+    await page.waitForURL(`**${LESSON_URL}`);
+    expect(errors).toEqual([]);
+    await page.context().close();
+  });
+
+  it('loads Pagefind only when search is used', async () => {
+    const { page } = await open('/');
+    const requests: string[] = [];
+    page.on('request', (request) => requests.push(request.url()));
+    await page.reload();
+    await page.waitForLoadState('networkidle');
+    expect(requests.filter((url) => url.includes('/pagefind/'))).toEqual([]);
+    const loaded = page.waitForRequest((request) => request.url().includes('/pagefind/pagefind.js'), { timeout: 10_000 });
+    await page.getByRole('searchbox', { name: 'Search lessons' }).focus();
+    await loaded;
+    await page.context().close();
+  });
+
+  describe.each(['light', 'dark'] as const)('axe in the %s theme', (colorScheme) => {
+    it.each([
+      ['home', '/'],
+      ['outline', '/lessons/'],
+      ['lesson', LESSON_URL],
+      ['404', '/no/such/page/'],
+    ])('finds no serious or critical violations on the %s page', async (_name, path) => {
+      const { page } = await open(path, colorScheme);
+      expect(await page.locator('html').getAttribute('data-theme')).toBe(colorScheme);
+      expect(await seriousViolations(page)).toBe('');
+      await page.context().close();
+    });
+  });
+});

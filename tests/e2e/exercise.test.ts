@@ -103,7 +103,10 @@ describe('an auto-graded exercise', () => {
     const show = exercise().getByRole('button', { name: 'Show solution', exact: true });
     await show.click();
     await page.waitForFunction((id) => document.querySelector<HTMLElement>(`#exercise-${id}`)?.dataset.diff === 'ready', EXERCISE, { timeout: 30_000 });
-    await expect(exercise().locator('.monaco-diff-editor').first().isVisible()).resolves.toBe(true);
+    const diffBox = await exercise().locator('[data-part="diff"]').boundingBox();
+    expect(diffBox?.height ?? 0).toBeGreaterThan(200);
+    await expect(exercise().locator('[data-part="diff"] .monaco-diff-editor').count()).resolves.toBeGreaterThan(0);
+    await expect(exercise().locator('[data-part="diff"] .editor.original').isVisible()).resolves.toBe(true);
     await expect(show.getAttribute('aria-expanded')).resolves.toBe('true');
     await expect(getCode()).resolves.toBe(before);
 
@@ -157,6 +160,10 @@ describe('an auto-graded exercise', () => {
   });
 
   it('no uncaught page errors', () => {
-    expect(errors).toEqual([]);
+    // Monaco's diff editor (src/editor, lazy-loaded for Show solution) logs these for
+    // contributions whose services the trimmed Monaco build leaves out; they are harmless
+    // and reported to the editor's owner. Anything else fails the test.
+    const known = /depends on UNKNOWN service (ICodeLensCache|treeViewsDndService|IOutlineModelService)/;
+    expect(errors.filter((error) => !known.test(error))).toEqual([]);
   });
 });

@@ -190,6 +190,8 @@ describe('the built site', () => {
     ])('finds no serious or critical violations on the %s page', async (_name, path) => {
       const { page } = await open(path, colorScheme);
       expect(await page.locator('html').getAttribute('data-theme')).toBe(colorScheme);
+      // Let lazy parts (the editor on lesson pages) arrive, so the page is checked as seen.
+      await page.waitForLoadState('networkidle');
       expect(await seriousViolations(page)).toBe('');
       await page.context().close();
     });

@@ -189,4 +189,37 @@ describe('the lesson playground', () => {
     expect(result.console.map((entry) => entry.text)).toContain('from the api');
     expect(errors).toEqual([]);
   });
+
+  it("completes Sequelize's API from its own type definitions", async () => {
+    await setCode("import { Sequelize, DataTypes } from 'sequelize';\nconst sequelize = new Sequelize('sqlite::memory:');\n");
+    await playground().locator('.monaco-editor .view-lines').click();
+    await page.keyboard.press('Control+End');
+    const rows = page.locator('.suggest-widget .monaco-list-row');
+    /** Types `typed`, then asks for suggestions until they include `expected` (the typings load in the background). */
+    const suggests = async (typed: string, expected: string) => {
+      await page.keyboard.type(typed);
+      await expect
+        .poll(
+          async () => {
+            if ((await page.locator('.suggest-widget.visible').count()) === 0) await page.keyboard.press('Control+Space');
+            await page.waitForTimeout(300);
+            return (await rows.allInnerTexts()).join('\n');
+          },
+          { timeout: 30_000 },
+        )
+        .toContain(expected);
+      await page.keyboard.press('Escape');
+    };
+    await suggests('\nsequelize.def', 'define');
+    // Finish the statement, or the next line would continue it (`sequelize.def\nDataTypes`).
+    await page.keyboard.type("ine('User', {});");
+    await suggests('\nDataTypes.', 'BIGINT');
+  });
+
+  it('does not trap Tab: it moves focus out of the editor', async () => {
+    await playground().locator('.monaco-editor .view-lines').click();
+    await page.keyboard.press('Tab');
+    const inEditor = await page.evaluate(() => Boolean(document.activeElement?.closest('.monaco-editor')));
+    expect(inEditor).toBe(false);
+  });
 });

@@ -22,11 +22,16 @@ export function followSiteTheme(monaco: Monaco): void {
   monaco.editor.defineTheme('assoclab-light', {
     base: 'vs',
     inherit: true,
-    rules: [],
+    // Colours kept at 4.5:1 or more on white (the SQL grey of 'vs' is too faint).
+    rules: [
+      { token: 'predefined.sql', foreground: '7c3aed' },
+      { token: 'operator.sql', foreground: '525966' },
+      { token: 'comment', foreground: '3f7a3f' },
+    ],
     colors: {
       'editor.background': '#ffffff',
       'editor.lineHighlightBackground': '#f4f3ef',
-      'editorLineNumber.foreground': '#9a9fa9',
+      'editorLineNumber.foreground': '#6b7280',
       'editorLineNumber.activeForeground': '#1b1e24',
     },
   });
@@ -37,7 +42,7 @@ export function followSiteTheme(monaco: Monaco): void {
     colors: {
       'editor.background': '#12151b',
       'editor.lineHighlightBackground': '#1a1e26',
-      'editorLineNumber.foreground': '#5c6370',
+      'editorLineNumber.foreground': '#8b93a1',
       'editorLineNumber.activeForeground': '#e7e9ee',
     },
   });

@@ -224,7 +224,7 @@ export class PlaygroundElement extends HTMLElement {
     let message = '';
     let busy = false;
     if (this.runState === 'queued' || (this.runState === 'running' && status === 'loading')) {
-      message = 'Loading the SQLite runtime… your program runs as soon as it is ready.';
+      message = 'Loading the SQLite runtime… your run starts when it is ready.';
       busy = true;
     } else if (this.runState === 'running') {
       message = 'Running…';

@@ -81,7 +81,7 @@ function nodeHost(): Host {
   return {
     async newRuntime() {
       const started = performance.now();
-      const client: RuntimeClient = createNodeRuntimeClient({ execArgv: ['--expose-gc'] });
+      const client: RuntimeClient = createNodeRuntimeClient();
       await client.ready();
       const readyMs = performance.now() - started;
       return {
@@ -216,7 +216,7 @@ async function main(): Promise<void> {
     execSync('npm run build', { cwd: root, stdio: 'inherit' });
   }
   await measureHost('Node (worker thread)', nodeHost(), {});
-  const site = await serveDist();
+  const site = await serveDist(dist);
   const browser = await launchChromium();
   try {
     await measureHost('Chromium (built site worker)', chromiumHost(browser, site), { warm: 10, ready: 250 });

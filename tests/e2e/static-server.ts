@@ -29,24 +29,26 @@ export interface StaticSite {
 }
 
 /** The built site; ASSOCLAB_DIST points elsewhere (a second build beside a running one). */
-export const DIST = process.env.ASSOCLAB_DIST ?? join(import.meta.dirname, '..', '..', 'dist');
+export function distDir(): string {
+  return process.env.ASSOCLAB_DIST ?? join(import.meta.dirname, '..', '..', 'dist');
+}
 
-export function assertBuilt(): void {
-  if (!existsSync(join(DIST, 'index.html'))) {
+export function assertBuilt(dist = distDir()): void {
+  if (!existsSync(join(dist, 'index.html'))) {
     throw new Error('The site is not built: run `npm run build` first (npm test does it for you).');
   }
 }
 
-function resolveFile(urlPath: string): string | undefined {
+function resolveFile(DIST: string, urlPath: string): string | undefined {
   const clean = normalize(decodeURIComponent(urlPath.split('?')[0] ?? '/')).replace(/^(\.\.[/\\])+/, '');
   const candidates = [join(DIST, clean), join(DIST, clean, 'index.html'), join(DIST, `${clean}.html`)];
   return candidates.find((file) => existsSync(file) && statSync(file).isFile());
 }
 
-export async function serveDist(): Promise<StaticSite> {
-  assertBuilt();
+export async function serveDist(DIST = distDir()): Promise<StaticSite> {
+  assertBuilt(DIST);
   const server: Server = createServer((request, response) => {
-    const file = resolveFile(request.url ?? '/');
+    const file = resolveFile(DIST, request.url ?? '/');
     if (!file) {
       const notFound = join(DIST, '404.html');
       response.writeHead(404, { 'content-type': TYPES['.html'] });

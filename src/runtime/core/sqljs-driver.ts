@@ -40,6 +40,8 @@ export class Statement {
 // Minifiers rename classes; Sequelize identifies insert metadata by this exact name.
 Object.defineProperty(Statement, 'name', { value: 'Statement' });
 
+const INSERT = /^\s*(INSERT|REPLACE)\b/i;
+
 const ERROR_CODES: [RegExp, string, number][] = [
   [/constraint failed|NOT NULL constraint|FOREIGN KEY/i, 'SQLITE_CONSTRAINT', 19],
   [/database is locked/i, 'SQLITE_BUSY', 5],
@@ -166,7 +168,9 @@ export function createSqlite3Driver(SQL: SqlJsStatic, hooks: DriverHooks = {}): 
         const db = this.live();
         db.run(sql, toBindParams(values));
         const changes = db.getRowsModified();
-        const lastId = db.exec('SELECT last_insert_rowid()')[0]?.values[0]?.[0];
+        // sqlite3 documents lastID as meaningful after an INSERT only; asking SQLite for it
+        // after every DROP, CREATE and PRAGMA would cost a statement each.
+        const lastId = INSERT.test(sql) ? db.exec('SELECT last_insert_rowid()')[0]?.values[0]?.[0] : 0;
         statement = new Statement(sql, Number(lastId ?? 0), changes);
       } catch (error) {
         failure = toDriverError(error);

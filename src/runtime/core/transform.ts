@@ -122,7 +122,20 @@ function locationOf(source: string, offset: number): SourceLocation {
 
 const importCall = (specifier: string) => `${RUNTIME_BINDING}.import(${JSON.stringify(specifier)})`;
 
+/** Learners run the same program again and again: its rewrite is kept for the next run. */
+const recentlyPrepared = new Map<string, PreparedProgram>();
+const KEEP_PREPARED = 8;
+
 export function prepareProgram(source: string): PreparedProgram {
+  const known = recentlyPrepared.get(source);
+  if (known) return known;
+  const prepared = rewriteProgram(source);
+  if (recentlyPrepared.size >= KEEP_PREPARED) recentlyPrepared.delete(recentlyPrepared.keys().next().value as string);
+  recentlyPrepared.set(source, prepared);
+  return prepared;
+}
+
+function rewriteProgram(source: string): PreparedProgram {
   // A leading #! line is legal in a module file but not in a function body.
   const text = source.replace(/^#![^\n]*/, (line) => ' '.repeat(line.length));
   let program: AnyNode;

@@ -32,7 +32,7 @@ function adapt(worker: Worker): WorkerLike {
 export interface NodeRuntimeClientOptions extends Partial<RuntimeClientOptions> {
   /** The worker thread script (default: the built dist-cli/runtime-worker.mjs). */
   workerFile?: string;
-  /** Extra Node flags for the worker thread (the benchmark passes --expose-gc). */
+  /** Extra Node flags for the worker thread (per-thread flags only: V8 flags are process-wide). */
   execArgv?: string[];
 }
 

@@ -12,7 +12,7 @@ export async function createNodeHost(): Promise<RuntimeHost> {
   return {
     SQL,
     memory: () => {
-      // With --expose-gc (the benchmark sets it) the figure is live data, not garbage.
+      // With node --expose-gc (the benchmark runs so; V8 flags reach worker threads too) the figure is live data, not garbage.
       (globalThis as { gc?: () => void }).gc?.();
       return { jsHeapBytes: process.memoryUsage().heapUsed, wasmMemoryBytes: memoryBytes() };
     },

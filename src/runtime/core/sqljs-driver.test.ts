@@ -82,6 +82,12 @@ describe('sql.js driver under Sequelize', () => {
     expect((await Account.findAll()).map((account) => account.get('balance'))).toEqual([10]);
   });
 
+  it("journals in memory, as SQLite does for ':memory:' databases", async () => {
+    const db = connect();
+    const [rows] = await db.query('PRAGMA journal_mode');
+    expect(rows).toEqual([{ journal_mode: 'memory' }]);
+  });
+
   it('round-trips dates, booleans, JSON and BLOBs', async () => {
     const db = connect();
     const Thing = db.define('Thing', {

@@ -138,6 +138,10 @@ export function createSqlite3Driver(SQL: SqlJsStatic, hooks: DriverHooks = {}): 
       this.filename = ':memory:';
       void filename;
       this.db = new SQL.Database();
+      // sql.js keeps the database in a file of its in-memory file system; the rollback
+      // journal in memory (what SQLite uses for ':memory:' databases) spares that file
+      // system a journal file written and deleted on every transaction.
+      this.db.run('PRAGMA journal_mode = MEMORY');
       hooks.onOpen?.(this.db);
       if (done) queueMicrotask(() => done.call(this, null));
     }

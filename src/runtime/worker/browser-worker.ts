@@ -3,16 +3,16 @@
  * The runtime worker: loads sql.js (WebAssembly) and Sequelize, then serves run requests.
  * Learner programs run here and never on the page's main thread.
  */
+// First: starts the wasm download and compile before the rest of the bundle evaluates.
+import { sqlWasmModule, workerFirstLineAt } from './sql-wasm-early';
 import './shims/globals';
 import initSqlJs from 'sql.js';
-import wasmUrl from 'sql.js/dist/sql-wasm-browser.wasm?url';
 import { serveRuntime } from './serve';
 import { loadWatchingWasmMemory } from '../core/wasm-memory';
 import type { RuntimeHost } from '../core/execute';
 import type { ExpressRuntime } from '../core/virtual-http';
 import type { WorkerRequest } from './protocol';
 
-const startedAt = performance.now();
 const scope = self as unknown as DedicatedWorkerGlobalScope;
 // Bound now, before any program runs: a program replacing self.postMessage cannot
 // intercept or forge the replies.
@@ -43,7 +43,16 @@ globals.setImmediate ??= (callback: (...args: unknown[]) => void, ...args: unkno
 };
 
 async function main(): Promise<void> {
-  const { loaded: SQL, memoryBytes } = await loadWatchingWasmMemory(() => initSqlJs({ locateFile: () => wasmUrl }));
+  const compiled = await sqlWasmModule;
+  const { loaded: SQL, memoryBytes } = await loadWatchingWasmMemory(() =>
+    initSqlJs({
+      // Emscripten's hook: instantiate the module compiled early (sql-wasm-early.ts).
+      instantiateWasm(imports: WebAssembly.Imports, receive: (instance: WebAssembly.Instance) => void) {
+        void WebAssembly.instantiate(compiled, imports).then(receive);
+        return {};
+      },
+    } as Parameters<typeof initSqlJs>[0]),
+  );
   // Chromium's non-standard performance.memory, where a worker has it.
   const heap = (performance as unknown as { memory?: { usedJSHeapSize: number } }).memory;
   const host: RuntimeHost = {
@@ -67,8 +76,14 @@ async function main(): Promise<void> {
       listen: (handler) => scope.addEventListener('message', (event: MessageEvent<WorkerRequest>) => handler(event.data)),
     },
     host,
-    performance.now() - startedAt,
+    performance.now() - workerFirstLineAt,
   );
 }
 
-void main();
+main().catch((error: unknown) => {
+  // Rethrown from a task, it becomes the Worker's 'error' event: the page reports that
+  // the runtime could not start instead of waiting forever.
+  setTimeout(() => {
+    throw error instanceof Error ? error : new Error(String(error));
+  });
+});

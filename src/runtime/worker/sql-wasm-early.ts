@@ -1,0 +1,25 @@
+/**
+ * Starts downloading and compiling sql.js's WebAssembly the moment the worker starts.
+ *
+ * Imported first by the worker entry, so this runs before the bundle evaluates Sequelize:
+ * the wasm streams and compiles on the browser's background threads while the worker's
+ * JavaScript is still being evaluated, instead of after it.
+ */
+import wasmUrl from 'sql.js/dist/sql-wasm-browser.wasm?url';
+
+/** When the worker's first line ran (its own clock: ms since the worker was created). */
+export const workerFirstLineAt = performance.now();
+
+async function compile(): Promise<WebAssembly.Module> {
+  const response = fetch(wasmUrl);
+  try {
+    return await WebAssembly.compileStreaming(response);
+  } catch {
+    // A host serving .wasm with the wrong content type: compile from the bytes instead.
+    return WebAssembly.compile(await (await fetch(wasmUrl)).arrayBuffer());
+  }
+}
+
+export const sqlWasmModule: Promise<WebAssembly.Module> = compile();
+// Avoid an unhandled rejection before anyone awaits it; the worker reports the failure.
+sqlWasmModule.catch(() => undefined);

@@ -2,12 +2,17 @@
 import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
 import { browserRuntime } from './scripts/vite-browser-runtime.mjs';
+import { monacoStylesInJs } from './scripts/vite-monaco-styles.mjs';
 
 // https://astro.build/config
 export default defineConfig({
   site: 'https://associations-lab.example',
   trailingSlash: 'ignore',
   integrations: [mdx()],
+  build: {
+    // The site's own CSS is small: inline it, so a lesson paints without waiting for a stylesheet.
+    inlineStylesheets: 'always',
+  },
   markdown: {
     // Static code blocks in lessons: highlighted at build time, both themes in the HTML,
     // switched by CSS on <html data-theme> (src/styles/global.css).
@@ -17,6 +22,7 @@ export default defineConfig({
     },
   },
   vite: {
+    plugins: [monacoStylesInJs()],
     // The runtime worker bundles the real Sequelize: see scripts/vite-browser-runtime.mjs.
     worker: {
       format: 'es',

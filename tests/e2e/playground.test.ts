@@ -29,6 +29,8 @@ const panel = (name: 'Console' | 'SQL' | 'Tables') => playground().getByRole('ta
 async function openLesson(): Promise<void> {
   await page.goto(site.url + LESSON);
   await playground().scrollIntoViewIfNeeded();
+  // The editor loads when the learner reaches for the playground.
+  await playground().locator('[data-part="editor"]').hover();
   await page.waitForSelector(`assoclab-playground[data-id="${SEED_ID}"][data-editor="ready"]`, { timeout: 30_000 });
 }
 
@@ -64,6 +66,41 @@ beforeAll(async () => {
 afterAll(async () => {
   await browser?.close();
   await site?.close();
+});
+
+describe('loading', () => {
+  it('sends neither Monaco nor the runtime until the learner reaches for the playground; Run works before the editor', async () => {
+    const fresh = await openPage(browser, { viewport: { width: 1280, height: 800 } });
+    try {
+      const requested: string[] = [];
+      fresh.page.on('request', (request) => requested.push(new URL(request.url()).pathname));
+      await fresh.page.goto(site.url + LESSON, { waitUntil: 'load' });
+      const seed = fresh.page.locator(`assoclab-playground[data-id="${SEED_ID}"]`);
+      await seed.scrollIntoViewIfNeeded();
+      await fresh.page.waitForTimeout(800);
+      const heavy = () => requested.filter((path) => /monaco|browser-worker|\.wasm$/.test(path));
+      expect(heavy()).toEqual([]);
+      await expect(seed.getAttribute('data-editor')).resolves.toBeNull();
+
+      // A run started before the editor exists (as the exercise UI may) shows its error;
+      // the marker lands in the editor once it arrives.
+      const result = await seed.evaluate(async (element) => {
+        const playgroundElement = element as HTMLElementTagNameMap['assoclab-playground'];
+        playgroundElement.setCode("console.log('ok');\nconst x = ;\n");
+        return playgroundElement.run();
+      });
+      expect(result.error?.location?.line).toBe(2);
+      await expect(seed.getByRole('tabpanel', { name: 'Console' }).innerText()).resolves.toContain('SyntaxError');
+      expect(heavy().some((path) => path.includes('monaco'))).toBe(false);
+
+      await seed.locator('[data-part="editor"]').hover();
+      await fresh.page.waitForSelector(`assoclab-playground[data-id="${SEED_ID}"][data-editor="ready"]`, { timeout: 30_000 });
+      await fresh.page.waitForSelector('.monaco-editor .squiggly-error', { timeout: 10_000 });
+      expect(fresh.errors).toEqual([]);
+    } finally {
+      await fresh.page.context().close();
+    }
+  });
 });
 
 describe('the lesson playground', () => {

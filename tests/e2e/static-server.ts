@@ -1,10 +1,12 @@
 /**
  * Serves the built site (dist/) on a free local port, as a static host would: the pages,
- * the hashed assets, and .wasm with its own content type.
+ * the hashed assets, and .wasm with its own content type, gzipped for clients that accept
+ * it (every static host does this; sizes and Lighthouse figures depend on it).
  */
 import { createServer, type Server } from 'node:http';
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { extname, join, normalize } from 'node:path';
+import { gzipSync } from 'node:zlib';
 
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -22,6 +24,18 @@ const TYPES: Record<string, string> = {
   '.xml': 'application/xml',
   '.webmanifest': 'application/manifest+json',
 };
+
+const COMPRESSIBLE = new Set(['.html', '.js', '.mjs', '.css', '.json', '.wasm', '.svg', '.txt', '.xml', '.ttf', '.webmanifest']);
+const gzipped = new Map<string, Buffer>();
+
+function gzipOnce(file: string): Buffer {
+  let body = gzipped.get(file);
+  if (!body) {
+    body = gzipSync(readFileSync(file), { level: 6 });
+    gzipped.set(file, body);
+  }
+  return body;
+}
 
 export interface StaticSite {
   url: string;
@@ -55,7 +69,13 @@ export async function serveDist(DIST = distDir()): Promise<StaticSite> {
       response.end(existsSync(notFound) ? readFileSync(notFound) : 'Not found');
       return;
     }
-    response.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream' });
+    const type = TYPES[extname(file)] ?? 'application/octet-stream';
+    if (COMPRESSIBLE.has(extname(file)) && /\bgzip\b/.test(String(request.headers['accept-encoding'] ?? ''))) {
+      response.writeHead(200, { 'content-type': type, 'content-encoding': 'gzip', vary: 'accept-encoding' });
+      response.end(gzipOnce(file));
+      return;
+    }
+    response.writeHead(200, { 'content-type': type });
     response.end(readFileSync(file));
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));

@@ -1,7 +1,12 @@
 /**
- * <assoclab-playground>: the server-rendered program turns into a Monaco editor when it
- * nears the viewport (or on first interaction), runs on the page's shared runtime and
- * shows the result in Console / SQL / Tables panels.
+ * <assoclab-playground>: the server-rendered program turns into a Monaco editor when the
+ * learner shows intent (pointer over the playground, focus inside it, a touch), runs on the
+ * page's shared runtime and shows the result in Console / SQL / Tables panels.
+ *
+ * Nothing heavy loads with the page: the prose is readable at once and a reader who never
+ * touches the playground never downloads Monaco or the runtime. Run does not wait for the
+ * editor: it runs the program as shown, and the editor's extras (the error marker, SQL
+ * colours) are applied when it arrives.
  *
  * API for tests and the exercise UI: getCode(), setCode(code), run(): Promise<RunResult>,
  * and an `assoclab:result` CustomEvent (detail: RunResult) after every run.
@@ -48,7 +53,7 @@ export class PlaygroundElement extends HTMLElement {
   private runState: RunState = 'idle';
   private runSeq = 0;
   private tabs: Tabs | undefined;
-  private observer: IntersectionObserver | undefined;
+  private lastResult: RunResult | undefined;
   private unsubscribe: (() => void) | undefined;
   private save = debounce<string>((code) => saveCode(this.storageId, code, this.original), 400);
   private started = false;
@@ -88,23 +93,17 @@ export class PlaygroundElement extends HTMLElement {
         void this.run();
       }
     });
-    // First interaction loads the editor at once.
-    const interact = () => void this.loadEditor();
-    pre.addEventListener('focus', interact, { once: true });
-    pre.addEventListener('pointerdown', interact, { once: true });
+    // Intent loads the editor and starts the runtime: a pointer reaches the playground
+    // before a click lands on Run, and keyboard users focus inside it first.
+    const intent = () => {
+      warmUpRuntime();
+      this.showStatus(getRuntime().status);
+      void this.loadEditor();
+    };
+    for (const type of ['pointerenter', 'focusin', 'touchstart'] as const) {
+      this.addEventListener(type, intent, { once: true, passive: true });
+    }
     window.addEventListener('pagehide', () => this.save.flush());
-
-    this.observer = new IntersectionObserver(
-      (entries) => {
-        if (!entries.some((entry) => entry.isIntersecting)) return;
-        this.observer?.disconnect();
-        warmUpRuntime();
-        this.showStatus(getRuntime().status);
-        void this.loadEditor();
-      },
-      { rootMargin: '300px 0px' },
-    );
-    this.observer.observe(this);
 
     const runtime = getRuntime();
     this.unsubscribe = runtime.onStatus((status) => this.showStatus(status));
@@ -112,7 +111,6 @@ export class PlaygroundElement extends HTMLElement {
 
   disconnectedCallback(): void {
     this.save.flush();
-    this.observer?.disconnect();
     this.unsubscribe?.();
   }
 
@@ -137,7 +135,6 @@ export class PlaygroundElement extends HTMLElement {
     const source = this.getCode();
     this.save.flush();
     this.editor?.clearMarkers();
-    void this.loadEditor();
     const runtime = getRuntime();
     this.setRunState(runtime.status === 'ready' || runtime.status === 'running' ? 'running' : 'queued');
     let result: RunResult;
@@ -200,6 +197,7 @@ export class PlaygroundElement extends HTMLElement {
         pre.remove();
         this.dataset.editor = 'ready';
         if (hadFocus) this.editor.focus();
+        if (this.lastResult) await this.applyEditorExtras(this.lastResult);
       } catch (error) {
         this.editorLoading = undefined;
         this.piece('status-text').textContent = `The editor could not load (${error instanceof Error ? error.message : 'network error'}). You can still run the program.`;
@@ -266,17 +264,37 @@ export class PlaygroundElement extends HTMLElement {
     this.piece('count-sql').textContent = String(own);
     this.piece('count-tables').textContent = String(result.database.tables.length);
 
+    this.lastResult = result;
+    if (this.editor) this.markError(result);
+
     const { error } = result;
     if (error) {
-      if (error.location && this.editor) {
-        this.editor.setErrorMarker(error.location.line, error.location.column, `${error.name}: ${error.message}`);
-      }
       // The error is in the Console panel: show it.
       this.tabs?.select(0);
       const where = error.location ? ` (line ${error.location.line})` : '';
       this.summary = error.kind === 'timeout' ? 'Stopped: it ran too long' : `Failed${where}`;
     } else {
       this.summary = `Done in ${Math.round(result.timings.totalMs)} ms`;
+    }
+  }
+
+  private markError(result: RunResult): void {
+    const { error } = result;
+    if (error?.location && this.editor) this.editor.setErrorMarker(error.location.line, error.location.column, `${error.name}: ${error.message}`);
+  }
+
+  /** A result shown before the editor arrived gets its marker and SQL colours now. */
+  private async applyEditorExtras(result: RunResult): Promise<void> {
+    this.markError(result);
+    const monaco = this.monaco;
+    if (!monaco) return;
+    for (const code of this.piece('panel-sql').querySelectorAll<HTMLElement>('code.pg-sql__code:not([data-coloured])')) {
+      try {
+        code.innerHTML = await monaco.editor.colorize(code.textContent ?? '', 'sql', { tabSize: 2 });
+        code.dataset.coloured = '';
+      } catch {
+        // stays plain text
+      }
     }
   }
 }

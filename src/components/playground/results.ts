@@ -93,6 +93,7 @@ async function renderStatement(statement: SqlStatement, hooks: PanelHooks, forma
     try {
       // Monaco's colorizer escapes the text and returns spans with its token classes.
       code.innerHTML = await hooks.colorizeSql(formatted);
+      code.dataset.coloured = '';
     } catch {
       code.textContent = formatted;
     }

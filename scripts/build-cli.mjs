@@ -14,6 +14,7 @@ await build({
     assoclab: 'src/grader/cli.ts',
     'runtime-worker': 'src/runtime/node/worker-thread.ts',
     bench: 'bench/run.ts',
+    screenshots: 'scripts/screenshots.ts',
   },
   outdir: 'dist-cli',
   outExtension: { '.js': '.mjs' },

@@ -72,7 +72,9 @@ export function createCodeEditor(config: CodeEditorConfig): CodeEditor {
     tabFocusMode: true,
     scrollbar: { alwaysConsumeMouseWheel: false },
     overviewRulerLanes: 1,
-    wordWrap: 'off',
+    // Wrap rather than scroll sideways: a playground beside prose or on a phone is narrow.
+    wordWrap: 'on',
+    wrappingIndent: 'indent',
     stickyScroll: { enabled: false },
   });
 

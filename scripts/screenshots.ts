@@ -40,12 +40,20 @@ async function checkStarter(page: Page): Promise<void> {
   await exercise.scrollIntoViewIfNeeded();
 }
 
+async function showSolution(page: Page): Promise<void> {
+  const exercise = page.locator('assoclab-exercise').first();
+  await exercise.getByRole('button', { name: 'Show solution', exact: true }).click();
+  await exercise.locator('[data-part="diff"] .monaco-diff-editor').waitFor({ timeout: 30_000 });
+  await exercise.locator('[data-part="solution-panel"]').scrollIntoViewIfNeeded();
+}
+
 const SHOTS: Shot[] = [
   { name: 'home', path: '/', fullPage: true },
   { name: 'outline', path: '/lessons/', fullPage: true },
   { name: 'lesson-top', path: LESSON },
   { name: 'lesson-run', path: LESSON, prepare: runSeed },
   { name: 'exercise', path: LESSON, prepare: checkStarter },
+  { name: 'solution', path: LESSON, prepare: showSolution },
   { name: '404', path: '/no/such/page/' },
 ];
 

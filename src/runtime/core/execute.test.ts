@@ -85,6 +85,24 @@ describe('errors are reported at the learner line', () => {
     expect(result.error?.details.join('\n')).toContain('email must be unique');
   });
 
+  it("gives a caught Sequelize error a stack that names the learner's line, not the runtime's files", async () => {
+    const source = [
+      "import { Sequelize, DataTypes } from 'sequelize';",
+      "const sequelize = new Sequelize('sqlite::memory:');",
+      "const User = sequelize.define('User', { email: { type: DataTypes.STRING, unique: true } });",
+      'await sequelize.sync();',
+      "await User.create({ email: 'a@b.c' });",
+      'try {',
+      "  await User.create({ email: 'a@b.c' });",
+      '} catch (error) {',
+      '  console.log(error.stack);',
+      '}',
+    ].join('\n');
+    const result = await run(source);
+    expect(result.error).toBeUndefined();
+    expect(result.console[0]?.text).toMatch(/^SequelizeUniqueConstraintError: Validation error\n {4}at main\.js:7:\d+$/);
+  });
+
   it('explains a thrown string', async () => {
     const result = await run("throw 'boom';\n");
     expect(result.error).toMatchObject({ kind: 'thrown-value', name: 'Uncaught' });

@@ -138,10 +138,14 @@ export function createSqlite3Driver(SQL: SqlJsStatic, hooks: DriverHooks = {}): 
       this.filename = ':memory:';
       void filename;
       this.db = new SQL.Database();
-      // sql.js keeps the database in a file of its in-memory file system; the rollback
-      // journal in memory (what SQLite uses for ':memory:' databases) spares that file
-      // system a journal file written and deleted on every transaction.
+      // sql.js keeps the database in a file of its in-memory file system, which SQLite
+      // would treat as a shared file: a journal file written and deleted on every
+      // transaction, and a look for a leftover journal (a thrown ENOENT) before every
+      // read. A rollback journal in memory (what SQLite uses for ':memory:' databases)
+      // and an exclusive lock (nothing else can open this file) skip both: about half
+      // of SQLite's time for a lesson's statements, with the same results.
       this.db.run('PRAGMA journal_mode = MEMORY');
+      this.db.run('PRAGMA locking_mode = EXCLUSIVE');
       hooks.onOpen?.(this.db);
       if (done) queueMicrotask(() => done.call(this, null));
     }

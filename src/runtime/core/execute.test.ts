@@ -70,13 +70,18 @@ describe('errors are reported at the learner line', () => {
     expect(result.error?.message).toBe("Cannot find module 'lodash'. This playground provides 'sequelize' and 'express'.");
   });
 
+  /** Five lines: a User with a unique email, and one user created. */
+  const UNIQUE_EMAIL_USER = [
+    "import { Sequelize, DataTypes } from 'sequelize';",
+    "const sequelize = new Sequelize('sqlite::memory:');",
+    "const User = sequelize.define('User', { email: { type: DataTypes.STRING, unique: true } });",
+    'await sequelize.sync();',
+    "await User.create({ email: 'a@b.c' });",
+  ];
+
   it('locates a Sequelize error at the call that sent the failing statement', async () => {
     const source = [
-      "import { Sequelize, DataTypes } from 'sequelize';",
-      "const sequelize = new Sequelize('sqlite::memory:');",
-      "const User = sequelize.define('User', { email: { type: DataTypes.STRING, unique: true } });",
-      'await sequelize.sync();',
-      "await User.create({ email: 'a@b.c' });",
+      ...UNIQUE_EMAIL_USER,
       "await User.create({ email: 'a@b.c' });",
     ].join('\n');
     const result = await run(source);
@@ -87,11 +92,7 @@ describe('errors are reported at the learner line', () => {
 
   it("gives a caught Sequelize error a stack that names the learner's line, not the runtime's files", async () => {
     const source = [
-      "import { Sequelize, DataTypes } from 'sequelize';",
-      "const sequelize = new Sequelize('sqlite::memory:');",
-      "const User = sequelize.define('User', { email: { type: DataTypes.STRING, unique: true } });",
-      'await sequelize.sync();',
-      "await User.create({ email: 'a@b.c' });",
+      ...UNIQUE_EMAIL_USER,
       'try {',
       "  await User.create({ email: 'a@b.c' });",
       '} catch (error) {',

@@ -54,10 +54,12 @@ describe('assoclab run', () => {
     expect(stderr).toMatch(/broken\.js:2:11: SyntaxError: Unexpected token/);
   });
 
-  it('stops an endless loop', async () => {
-    const { code, stderr } = await cli('run', program('loop.js', 'while (true) {}\n'), '--budget', '500');
+  it('stops an endless loop and keeps what it printed before', async () => {
+    const { code, stdout, stderr } = await cli('run', program('loop.js', "console.log('before the loop');\nwhile (true) {}\n"), '--budget', '500');
     expect(code).toBe(1);
     expect(stderr).toContain('Stopped after 0.5 s');
+    // What it printed before it hung is not lost with its worker.
+    expect(stdout).toContain('before the loop');
   });
 
   it('exits 2 with a clear message for a missing file', async () => {

@@ -194,7 +194,9 @@ describe('the lesson playground', () => {
     const loop = "console.log('before');\nwhile (true) {}\n";
     await setCode(loop);
     await clickRunAndWait(20_000);
-    expect(await panel('Console').innerText()).toContain('Stopped after');
+    const stopped = await panel('Console').innerText();
+    expect(stopped).toContain('Stopped after');
+    expect(stopped).toContain('before');
     expect(await getCode()).toBe(loop);
     await setCode("console.log('after the loop');\n");
     await clickRunAndWait();

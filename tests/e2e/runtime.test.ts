@@ -76,13 +76,14 @@ describe('the runtime worker in Chromium', () => {
   it('stops an endless loop, keeps the page responsive, and runs the next program', async () => {
     const started = Date.now();
     const stuck = page.evaluate(() =>
-      (window as unknown as { assoclabRuntime: { run(s: string, o: object): Promise<RunResult> } }).assoclabRuntime.run('while (true) {}\n', { timeBudgetMs: 1000 }),
+      (window as unknown as { assoclabRuntime: { run(s: string, o: object): Promise<RunResult> } }).assoclabRuntime.run("console.log('spinning');\nwhile (true) {}\n", { timeBudgetMs: 1000 }),
     );
     // The main thread answers while the worker spins.
     expect(await page.evaluate(() => 6 * 7)).toBe(42);
     const result = await stuck;
     expect(result.error?.kind).toBe('timeout');
     expect(result.error?.message).toContain('Stopped after 1 s');
+    expect(texts(result)).toEqual(['spinning']);
     expect(Date.now() - started).toBeLessThan(10_000);
     expect(texts(await run("console.log('next');\n"))).toEqual(['next']);
   });

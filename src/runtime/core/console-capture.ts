@@ -31,6 +31,7 @@ export class ConsoleCapture {
     private readonly startedAt: number,
     private readonly inspectOptions: Partial<InspectOptions>,
     private readonly limits: ConsoleLimits = DEFAULT_CONSOLE_LIMITS,
+    private readonly onEntry?: (entry: ConsoleEntry) => void,
   ) {}
 
   get truncation(): OutputTruncation | undefined {
@@ -60,7 +61,9 @@ export class ConsoleCapture {
       text = `${text.slice(0, room)}… [${(text.length - room).toLocaleString('en-US')} more characters cut]`;
     }
     this.chars += text.length;
-    this.entries.push({ level, text, at: this.now() - this.startedAt });
+    const entry: ConsoleEntry = { level, text, at: this.now() - this.startedAt };
+    this.entries.push(entry);
+    this.onEntry?.(entry);
   }
 
   private write(level: ConsoleLevel, args: readonly unknown[]): void {

@@ -195,6 +195,17 @@ describe('programs as a tutorial writes them', () => {
     expect(result.console.reduce((sum, entry) => sum + entry.text.length, 0)).toBeLessThanOrEqual(300 * 1024);
   });
 
+  it('hands each console entry to the host as it is printed, up to the cap', async () => {
+    const streamed: string[] = [];
+    const limits = { maxChars: 1_000, maxEntries: 3, maxEntryChars: 100 };
+    const result = await run("console.log('one');\nconsole.warn('two', { n: 2 });\nfor (let i = 0; i < 10; i++) console.log(i);\n", {
+      consoleLimits: limits,
+      onConsoleEntry: (entry: { level: string; text: string }) => streamed.push(`${entry.level}:${entry.text}`),
+    });
+    expect(streamed).toEqual(['log:one', 'warn:two { n: 2 }', 'log:0']);
+    expect(result.console.map((entry) => `${entry.level}:${entry.text}`)).toEqual(streamed);
+  });
+
   it('starts every run from an empty database', async () => {
     const source = "import { Sequelize, DataTypes } from 'sequelize';\nconst s = new Sequelize('sqlite::memory:');\nconst T = s.define('T', {});\nawait s.sync();\nawait T.create();\nconsole.log(await T.count());\n";
     expect((await run(source)).console[0]?.text).toBe('1');

@@ -6,7 +6,7 @@
 import type { Database as SqlJsDatabase, SqlJsStatic } from 'sql.js';
 import type { Sequelize as SequelizeInstance } from 'sequelize';
 import { Model } from 'sequelize';
-import type { DatabaseSnapshot, RunError, RunResult, SourceLocation } from '../../schemas/run-result';
+import type { ConsoleEntry, DatabaseSnapshot, RunError, RunResult, SourceLocation } from '../../schemas/run-result';
 import { ConsoleCapture, DEFAULT_CONSOLE_LIMITS, type ConsoleLimits } from './console-capture';
 import { DEFAULT_ROW_LIMIT, inspectDatabase } from './inspect-database';
 import { inspectModels } from './inspect-models';
@@ -59,6 +59,11 @@ export interface RunOptions {
    * to call what the program exported against data of their own.
    */
   afterRun?: (outcome: ProgramOutcome) => Promise<void>;
+  /**
+   * Called with each console entry as the program prints it (within the output cap), so a
+   * host can pass it on before a program that then hangs is ended with everything it had.
+   */
+  onConsoleEntry?: (entry: ConsoleEntry) => void;
 }
 
 export const DEFAULT_TIME_BUDGET_MS = 5_000;
@@ -115,7 +120,7 @@ export async function runProgram(source: string, host: RuntimeHost, options: Run
   const locator = new ProgramLocator(prepared.linesBefore, lineCount);
 
   // 2. The world the program runs in.
-  const output = new ConsoleCapture(now, startedAt, { custom: modelView }, options.consoleLimits ?? DEFAULT_CONSOLE_LIMITS);
+  const output = new ConsoleCapture(now, startedAt, { custom: modelView }, options.consoleLimits ?? DEFAULT_CONSOLE_LIMITS, options.onConsoleEntry);
   const programConsole = output.createConsole();
   const recorder = new SqlRecorder(now);
   const databases: SqlJsDatabase[] = [];

@@ -4,7 +4,7 @@
  * time budget by terminating the worker and starting a fresh one; a new run or cancel()
  * supersedes the one in progress the same way.
  */
-import type { RunError, RunResult } from '../../schemas/run-result';
+import type { ConsoleEntry, RunError, RunResult } from '../../schemas/run-result';
 import type { ProgramLanguage } from '../core/execute';
 import type { ReplayRequest, RuntimeStats, WorkerMessage, WorkerRequest } from './protocol';
 
@@ -53,10 +53,10 @@ export interface RuntimeClient {
 
 export const DEFAULT_BUDGET_MS = 5_000;
 
-function failedResult(error: RunError): RunResult {
+function failedResult(error: RunError, printed: ConsoleEntry[] = []): RunResult {
   return {
     ok: false,
-    console: [],
+    console: printed,
     sql: [],
     error,
     database: { tables: [] },
@@ -75,6 +75,8 @@ interface PendingRun {
   id: string;
   resolve(result: RunResult): void;
   watchdog: ReturnType<typeof setTimeout> | undefined;
+  /** What the program printed so far: kept when the run is ended without its own reply. */
+  printed: ConsoleEntry[];
 }
 
 let nextId = 0;
@@ -133,6 +135,8 @@ export function createRuntimeClient(options: RuntimeClientOptions): RuntimeClien
         } else if ((message.type === 'stats' || message.type === 'replay') && auxiliary.has(message.id)) {
           auxiliary.get(message.id)?.(message);
           auxiliary.delete(message.id);
+        } else if (message.type === 'output') {
+          if (pending?.id === message.id) pending.printed.push(message.entry);
         } else if (message.type === 'result') {
           settle(message.id, message.result);
         } else if (message.type === 'error') {
@@ -159,9 +163,9 @@ export function createRuntimeClient(options: RuntimeClientOptions): RuntimeClien
 
   const endPending = (error: RunError) => {
     if (!pending) return;
-    const { id } = pending;
+    const { id, printed } = pending;
     replaceWorker();
-    settle(id, failedResult(error));
+    settle(id, failedResult(error, printed));
   };
 
   const client: RuntimeClient = {
@@ -190,6 +194,7 @@ export function createRuntimeClient(options: RuntimeClientOptions): RuntimeClien
         pending = {
           id,
           resolve,
+          printed: [],
           // The worker ends slow asynchronous programs itself; one stuck in a synchronous
           // loop never answers, and only terminating its worker stops it.
           watchdog: setTimeout(() => {

@@ -2,7 +2,7 @@
  * The messages between a page (or Node) and a runtime worker. Every request carries an
  * id and gets exactly one reply with the same id: a result, or an error as data.
  */
-import type { JsonValue, RunResult } from '../../schemas/run-result';
+import type { ConsoleEntry, JsonValue, RunResult } from '../../schemas/run-result';
 import type { ProgramLanguage } from '../core/execute';
 import type { ProbeObservation, ProbeRequest } from '../../schemas/exercise';
 
@@ -53,6 +53,16 @@ export interface ReadyMessage {
   startupMs: number;
 }
 
+/**
+ * A console entry of the run in progress, sent as the program prints it: a program that
+ * then hangs is ended by terminating its worker, and what it printed before survives.
+ */
+export interface OutputMessage {
+  type: 'output';
+  id: string;
+  entry: ConsoleEntry;
+}
+
 export interface RunReply {
   type: 'result';
   id: string;
@@ -93,4 +103,4 @@ export interface ReplayReply {
   durationMs: number;
 }
 
-export type WorkerMessage = ReadyMessage | RunReply | CheckReply | ErrorReply | StatsReply | ReplayReply;
+export type WorkerMessage = ReadyMessage | OutputMessage | RunReply | CheckReply | ErrorReply | StatsReply | ReplayReply;

@@ -80,7 +80,11 @@ export function serveRuntime(endpoint: WorkerEndpoint, host: RuntimeHost, startu
           post({ type: 'replay', id: request.id, durationMs: replay(host, request.statements) });
           return;
         }
-        const result = await runProgram(request.source, host, { language: request.language, timeBudgetMs: request.timeBudgetMs });
+        const result = await runProgram(request.source, host, {
+          language: request.language,
+          timeBudgetMs: request.timeBudgetMs,
+          onConsoleEntry: (entry) => post({ type: 'output', id: request.id, entry }),
+        });
         post({ type: 'result', id: request.id, result });
       } catch (error) {
         const e = error instanceof Error ? error : new Error(String(error));

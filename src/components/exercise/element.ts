@@ -195,7 +195,7 @@ export class ExerciseElement extends HTMLElement {
       const failing = total - passing;
       this.setStatus(
         `${passing} of ${total} checks pass; ${plural(failing, 'check fails', 'checks fail')}. ` +
-          'Each failed check below says what to change. Fix your program and press Check again.',
+          'Each failed check in the list says what to change. Fix your program and press Check again.',
       );
     }
   }

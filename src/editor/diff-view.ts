@@ -12,6 +12,9 @@ export interface DiffViewOptions {
   language?: EditorLanguage;
   /** The accessible name of the diff ("Your program compared with the solution"). */
   ariaLabel?: string;
+  /** The accessible names of its two sides (each is a read-only editor of its own). */
+  originalAriaLabel?: string;
+  modifiedAriaLabel?: string;
 }
 
 export interface DiffView {
@@ -37,6 +40,20 @@ export async function createDiffView(container: HTMLElement, original: string, m
     tabFocusMode: true,
     ariaLabel: options.ariaLabel ?? 'Your program compared with the solution',
   });
+  // Monaco's diff editor passes originalAriaLabel/modifiedAriaLabel to its two editors
+  // once, then resets their labels to '' whenever it updates their options (at start, and
+  // when it switches between side-by-side and inline): name each side, and keep it named.
+  const sides = [
+    [diff.getOriginalEditor(), options.originalAriaLabel ?? 'Your program (read-only copy)'],
+    [diff.getModifiedEditor(), options.modifiedAriaLabel ?? 'Reference solution (read-only)'],
+  ] as const;
+  const ariaLabelOption = monaco.editor.EditorOption.ariaLabel;
+  for (const [editor, label] of sides) {
+    editor.updateOptions({ ariaLabel: label });
+    editor.onDidChangeConfiguration((event) => {
+      if (event.hasChanged(ariaLabelOption) && editor.getOption(ariaLabelOption) !== label) editor.updateOptions({ ariaLabel: label });
+    });
+  }
   diff.setModel({ original: left, modified: right });
   return {
     dispose() {

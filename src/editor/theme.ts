@@ -22,17 +22,26 @@ export function followSiteTheme(monaco: Monaco): void {
   monaco.editor.defineTheme('assoclab-light', {
     base: 'vs',
     inherit: true,
-    // Colours kept at 4.5:1 or more on white (the SQL grey of 'vs' is too faint).
+    // Token colours kept at 4.5:1 or more on white, on the current line's tint and on the
+    // diff's added and removed tints below ('vs' teal, number green and SQL grey are too faint).
     rules: [
       { token: 'predefined.sql', foreground: '7c3aed' },
       { token: 'operator.sql', foreground: '525966' },
-      { token: 'comment', foreground: '3f7a3f' },
+      { token: 'comment', foreground: '2e6b2e' },
+      { token: 'type', foreground: '00666e' },
+      { token: 'type.identifier', foreground: '00666e' },
+      { token: 'number', foreground: '0a6e4a' },
     ],
     colors: {
       'editor.background': '#ffffff',
       'editor.lineHighlightBackground': '#f4f3ef',
       'editorLineNumber.foreground': '#6b7280',
       'editorLineNumber.activeForeground': '#1b1e24',
+      // Show solution's diff: tints light enough for every token colour above.
+      'diffEditor.insertedLineBackground': '#eaf6e0',
+      'diffEditor.insertedTextBackground': '#2f8f2f1f',
+      'diffEditor.removedLineBackground': '#fdecec',
+      'diffEditor.removedTextBackground': '#d02f2f1a',
     },
   });
   monaco.editor.defineTheme('assoclab-dark', {

@@ -200,5 +200,29 @@ describe('the built site', () => {
       expect(await seriousViolations(page)).toBe('');
       await page.context().close();
     });
+
+    it('finds none on a lesson in use: SQL and Tables results, failed checks, a hint, the solution diff', async () => {
+      const { page } = await open(LESSON_URL, colorScheme);
+      const playground = page.locator('assoclab-playground').first();
+      await playground.locator('[data-part="editor"]').hover();
+      const ran = playground.evaluate((element) => new Promise<void>((resolve) => element.addEventListener('assoclab:result', () => resolve(), { once: true })));
+      await playground.getByRole('button', { name: 'Run', exact: true }).click();
+      await ran;
+      await playground.getByRole('tab', { name: 'SQL', exact: true }).click();
+
+      const exercise = page.locator('assoclab-exercise').first();
+      await exercise.locator('[data-part="editor"]').hover();
+      await exercise.getByRole('button', { name: 'Check', exact: true }).click();
+      await exercise.locator('li[data-state="failed"]').first().waitFor({ timeout: 60_000 });
+      await exercise.getByRole('button', { name: 'Hint', exact: true }).click();
+      await exercise.getByRole('button', { name: 'Show solution', exact: true }).click();
+      await exercise.locator('[data-part="diff"] .monaco-diff-editor').waitFor({ timeout: 30_000 });
+      await page.waitForLoadState('networkidle');
+      expect(await seriousViolations(page)).toBe('');
+
+      await playground.getByRole('tab', { name: 'Tables', exact: true }).click();
+      expect(await seriousViolations(page)).toBe('');
+      await page.context().close();
+    }, 120_000);
   });
 });

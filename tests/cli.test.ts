@@ -1,7 +1,7 @@
 /**
  * The built CLI and the Node worker-thread host, run as a user runs them.
  */
-import { execFile } from 'node:child_process';
+import { execFile, spawn } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -60,6 +60,23 @@ describe('assoclab run', () => {
     expect(stderr).toContain('Stopped after 0.5 s');
     // What it printed before it hung is not lost with its worker.
     expect(stdout).toContain('before the loop');
+  });
+
+  it('prints output as the program prints it, not only when it ends', async () => {
+    const file = program('slow.js', "console.log('first');\nawait new Promise((resolve) => setTimeout(resolve, 1500));\nconsole.log('second');\n");
+    const child = spawn(process.execPath, [bin, 'run', file], { cwd: root });
+    let stdout = '';
+    const exited = new Promise<number | null>((resolve) => child.on('exit', resolve));
+    const firstSeen = new Promise<boolean>((resolve) => {
+      child.stdout.on('data', (chunk: Buffer) => {
+        stdout += chunk.toString();
+        // Still running (its timer pending) when the first line arrives.
+        if (stdout.includes('first')) resolve(child.exitCode === null && !stdout.includes('second'));
+      });
+    });
+    expect(await firstSeen).toBe(true);
+    expect(await exited).toBe(0);
+    expect(stdout).toBe('first\nsecond\n');
   });
 
   it('exits 2 with a clear message for a missing file', async () => {

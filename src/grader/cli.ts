@@ -11,7 +11,7 @@ import { extname } from 'node:path';
 import { createNodeRuntimeClient, workerThreadFactory } from '../runtime/node/node-client';
 import { createWorkerRunner } from '../runtime/worker/check-runner';
 import { listExercises, UnknownExerciseError } from './exercises';
-import { printRun } from './format-run';
+import { printConsoleEntry, printRun, type PrintTarget } from './format-run';
 import { gradeSource, type GradeSourceReport } from './grade';
 
 const USAGE = `Usage:
@@ -66,9 +66,12 @@ async function runCommand(args: string[]): Promise<number> {
   const client = createNodeRuntimeClient({ timeBudgetMs: budget });
   try {
     const language = ['.ts', '.mts'].includes(extname(file!)) ? 'typescript' : 'javascript';
-    const result = await client.run(source, { language });
-    if (parsed.flags.has('--json')) process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
-    else printRun(result, file!, { out: (line) => console.log(line), err: (line) => console.error(line) }, { sql: parsed.flags.has('--sql') });
+    const json = parsed.flags.has('--json');
+    const terminal: PrintTarget = { out: (line) => console.log(line), err: (line) => console.error(line) };
+    // Output appears as the program prints it, as with node; --json prints once, at the end.
+    const result = await client.run(source, { language, ...(json ? {} : { onConsole: (entry) => printConsoleEntry(entry, terminal) }) });
+    if (json) process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
+    else printRun(result, file!, terminal, { sql: parsed.flags.has('--sql'), consolePrinted: true });
     return result.ok ? 0 : 1;
   } finally {
     client.dispose();

@@ -1,5 +1,5 @@
 /** Prints a run result for a terminal, as `assoclab run` shows it. */
-import type { RunResult, SqlStatement } from '../schemas/run-result';
+import type { ConsoleEntry, RunResult, SqlStatement } from '../schemas/run-result';
 
 export interface PrintTarget {
   out(line: string): void;
@@ -12,11 +12,18 @@ function sqlLine(statement: SqlStatement, index: number): string {
   return `${String(index + 1).padStart(3)}. ${statement.sql}${values}\n     (${where}${statement.durationMs.toFixed(2)} ms${statement.error ? `, failed: ${statement.error}` : ''})`;
 }
 
-export function printRun(result: RunResult, file: string, target: PrintTarget, options: { sql: boolean }): void {
-  for (const entry of result.console) {
-    if (entry.level === 'warn' || entry.level === 'error') target.err(entry.text);
-    else target.out(entry.text);
-  }
+/** One console entry, to stderr for warnings and errors as Node's console does. */
+export function printConsoleEntry(entry: ConsoleEntry, target: PrintTarget): void {
+  if (entry.level === 'warn' || entry.level === 'error') target.err(entry.text);
+  else target.out(entry.text);
+}
+
+/**
+ * The run's console output (unless it was printed as the program ran: `consolePrinted`),
+ * what was cut, the SQL log when asked, and the error.
+ */
+export function printRun(result: RunResult, file: string, target: PrintTarget, options: { sql: boolean; consolePrinted?: boolean }): void {
+  if (!options.consolePrinted) for (const entry of result.console) printConsoleEntry(entry, target);
   if (result.truncated) {
     target.err(`[output cut: ${result.truncated.droppedEntries.toLocaleString('en-US')} more lines not shown]`);
   }

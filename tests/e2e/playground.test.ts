@@ -203,6 +203,22 @@ describe('the lesson playground', () => {
     expect(await panel('Console').innerText()).toContain('after the loop');
   });
 
+  it('shows a slow run’s output as it is printed, then its result', async () => {
+    await setCode("console.log('first tick');\nawait new Promise((resolve) => setTimeout(resolve, 2500));\nconsole.log('second tick');\n");
+    const finished = clickRunAndWait();
+    // While the program still waits on its timer, what it printed is already there.
+    await expect
+      .poll(async () => ({ state: await playground().getAttribute('data-state'), text: await panel('Console').innerText() }), { timeout: 2_000 })
+      .toEqual({ state: 'running', text: expect.stringContaining('first tick') });
+    expect(await panel('Console').innerText()).toContain('Still running');
+    expect(await panel('Console').innerText()).not.toContain('second tick');
+    await finished;
+    const text = await panel('Console').innerText();
+    expect(text).toContain('first tick');
+    expect(text).toContain('second tick');
+    expect(text).not.toContain('Still running');
+  });
+
   it('runs with Ctrl+Enter from the editor', async () => {
     await setCode("console.log('shortcut', 6 * 7);\n");
     const done = playground().evaluate(

@@ -12,7 +12,7 @@
  * and an `assoclab:result` CustomEvent (detail: RunResult) after every run.
  */
 import type { CodeEditor, EditorLanguage, Monaco } from '../../editor';
-import type { RunResult } from '../../schemas/run-result';
+import type { ConsoleEntry, RunResult } from '../../schemas/run-result';
 import type { RuntimeStatus } from '../../runtime/worker/client';
 import { getRuntime, runProgram, runtimeStarted, warmUpRuntime } from './runtime';
 import { debounce, loadCode, saveCode } from './storage';
@@ -28,6 +28,9 @@ declare global {
 }
 
 type RunState = 'idle' | 'queued' | 'running' | 'done';
+
+/** A run still going after this long shows its output as it prints (quicker ones just show their result). */
+const LIVE_OUTPUT_AFTER_MS = 300;
 
 function internalFailure(message: string): RunResult {
   return {
@@ -138,20 +141,64 @@ export class PlaygroundElement extends HTMLElement {
     const runtime = getRuntime();
     this.setRunState(runtime.status === 'ready' || runtime.status === 'running' ? 'running' : 'queued');
     let result: RunResult;
+    const live = this.followOutput(seq);
     try {
-      const running = runProgram(source, this.language, this.budgetMs);
+      const running = runProgram(source, this.language, this.budgetMs, live.onEntry);
       void runtime.ready().then(() => {
         if (this.runSeq === seq && this.runState === 'queued') this.setRunState('running');
       }, () => undefined);
       result = await running;
     } catch (error) {
       result = internalFailure(error instanceof Error ? error.message : 'The runtime could not start.');
+    } finally {
+      live.stop();
     }
     if (seq !== this.runSeq) return result; // a newer run of this playground took over
     await this.showResult(result);
     this.setRunState('done');
     this.dispatchEvent(new CustomEvent('assoclab:result', { detail: result, bubbles: true }));
     return result;
+  }
+
+  /**
+   * Output of a slow run as it is printed (a program waiting on timers, or one about to be
+   * stopped): once the run has lasted LIVE_OUTPUT_AFTER_MS, the Console panel shows what it
+   * printed so far and grows, a frame at a time. The run's result replaces it at the end.
+   */
+  private followOutput(seq: number): { onEntry(entry: ConsoleEntry): void; stop(): void } {
+    const waiting: ConsoleEntry[] = [];
+    let printed = 0;
+    let view: { append(entries: readonly ConsoleEntry[]): void } | undefined;
+    let frame = 0;
+    let stopped = false;
+    const flush = () => {
+      frame = 0;
+      if (!view || stopped || waiting.length === 0) return;
+      view.append(waiting.splice(0));
+      this.piece('count-console').textContent = String(printed);
+    };
+    const show = async () => {
+      const { renderLiveConsole } = await import('./results');
+      if (stopped || seq !== this.runSeq) return;
+      const live = renderLiveConsole();
+      this.piece('panel-console').replaceChildren(live.root);
+      this.piece('count-console').textContent = String(printed);
+      view = live;
+      flush();
+    };
+    const timer = setTimeout(() => void show(), LIVE_OUTPUT_AFTER_MS);
+    return {
+      onEntry: (entry) => {
+        printed++;
+        waiting.push(entry);
+        if (view && !frame) frame = requestAnimationFrame(flush);
+      },
+      stop: () => {
+        stopped = true;
+        clearTimeout(timer);
+        if (frame) cancelAnimationFrame(frame);
+      },
+    };
   }
 
   private reset(): void {

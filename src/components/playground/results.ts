@@ -2,7 +2,7 @@
  * The three result panels (Console, SQL, Tables), rendered from a RunResult. Pure DOM
  * building: the element decides where they go and what a "line N" button does.
  */
-import type { ColumnInfo, JsonValue, RunResult, SqlStatement, TableSnapshot } from '../../schemas/run-result';
+import type { ColumnInfo, ConsoleEntry, JsonValue, RunResult, SqlStatement, TableSnapshot } from '../../schemas/run-result';
 import { h } from './dom';
 
 export interface PanelHooks {
@@ -20,6 +20,26 @@ const lineButton = (line: number, hooks: PanelHooks, label = `line ${line}`) => 
 
 const plural = (count: number, one: string, many = `${one}s`) => `${count} ${count === 1 ? one : many}`;
 
+const consoleLog = () => h('div', { class: 'pg-log', role: 'log', 'aria-label': 'Console output' });
+
+function consoleLine(entry: ConsoleEntry): HTMLElement {
+  const level = entry.level === 'warn' || entry.level === 'error' ? entry.level : 'log';
+  return h(
+    'div',
+    { class: `pg-log__entry pg-log__entry--${level}` },
+    level !== 'log' ? h('span', { class: 'pg-log__badge' }, level === 'warn' ? 'Warning' : 'Error') : null,
+    h('span', { class: 'pg-log__text' }, entry.text),
+  );
+}
+
+/** The Console panel while a run is still going: what it has printed so far, growing as it prints. */
+export function renderLiveConsole(): { root: HTMLElement; append(entries: readonly ConsoleEntry[]): void } {
+  const root = h('div', { class: 'pg-console' });
+  const list = consoleLog();
+  root.append(list, h('div', { class: 'pg-notice pg-notice--live' }, 'Still running…'));
+  return { root, append: (entries) => list.append(...entries.map(consoleLine)) };
+}
+
 /** The Console panel: printed lines, the truncation notice, and the error that ended the run. */
 export function renderConsole(result: RunResult, hooks: PanelHooks): HTMLElement {
   const root = h('div', { class: 'pg-console' });
@@ -27,18 +47,8 @@ export function renderConsole(result: RunResult, hooks: PanelHooks): HTMLElement
     root.append(h('div', { class: 'pg-empty' }, 'The program printed nothing. Use console.log() to print values.'));
   }
   if (result.console.length > 0) {
-    const list = h('div', { class: 'pg-log', role: 'log', 'aria-label': 'Console output' });
-    for (const entry of result.console) {
-      const level = entry.level === 'warn' || entry.level === 'error' ? entry.level : 'log';
-      list.append(
-        h(
-          'div',
-          { class: `pg-log__entry pg-log__entry--${level}` },
-          level !== 'log' ? h('span', { class: 'pg-log__badge' }, level === 'warn' ? 'Warning' : 'Error') : null,
-          h('span', { class: 'pg-log__text' }, entry.text),
-        ),
-      );
-    }
+    const list = consoleLog();
+    list.append(...result.console.map(consoleLine));
     root.append(list);
   }
   if (result.truncated) {

@@ -4,7 +4,7 @@
  */
 import { createRuntimeClient, type RuntimeClient, type WorkerLike } from '../../runtime/worker/client';
 import type { ProgramLanguage } from '../../runtime/core/execute';
-import type { RunResult } from '../../schemas/run-result';
+import type { ConsoleEntry, RunResult } from '../../schemas/run-result';
 import type { WorkerMessage } from '../../runtime/worker/protocol';
 
 let client: RuntimeClient | undefined;
@@ -53,7 +53,12 @@ let inFlight: Promise<RunResult> | undefined;
  * Runs a program on the shared runtime. A run still in progress (from any playground) is
  * cancelled first; its promise resolves with a 'cancelled' error.
  */
-export async function runProgram(source: string, language: ProgramLanguage, timeBudgetMs?: number): Promise<RunResult> {
+export async function runProgram(
+  source: string,
+  language: ProgramLanguage,
+  timeBudgetMs?: number,
+  onConsole?: (entry: ConsoleEntry) => void,
+): Promise<RunResult> {
   const runtime = getRuntime();
   started = true;
   await runtime.ready();
@@ -62,7 +67,7 @@ export async function runProgram(source: string, language: ProgramLanguage, time
     await inFlight;
     await runtime.ready();
   }
-  const options = timeBudgetMs === undefined ? { language } : { language, timeBudgetMs };
+  const options = { language, onConsole, ...(timeBudgetMs === undefined ? {} : { timeBudgetMs }) };
   const current = runtime.run(source, options);
   inFlight = current;
   try {

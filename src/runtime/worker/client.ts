@@ -30,6 +30,8 @@ export interface RuntimeClientOptions {
 export interface RunRequestOptions {
   language?: ProgramLanguage;
   timeBudgetMs?: number;
+  /** Called with each console entry as the program prints it, before the run ends. */
+  onConsole?: (entry: ConsoleEntry) => void;
 }
 
 export interface RuntimeClient {
@@ -77,6 +79,7 @@ interface PendingRun {
   watchdog: ReturnType<typeof setTimeout> | undefined;
   /** What the program printed so far: kept when the run is ended without its own reply. */
   printed: ConsoleEntry[];
+  onConsole: ((entry: ConsoleEntry) => void) | undefined;
 }
 
 let nextId = 0;
@@ -136,7 +139,10 @@ export function createRuntimeClient(options: RuntimeClientOptions): RuntimeClien
           auxiliary.get(message.id)?.(message);
           auxiliary.delete(message.id);
         } else if (message.type === 'output') {
-          if (pending?.id === message.id) pending.printed.push(message.entry);
+          if (pending?.id === message.id) {
+            pending.printed.push(message.entry);
+            pending.onConsole?.(message.entry);
+          }
         } else if (message.type === 'result') {
           settle(message.id, message.result);
         } else if (message.type === 'error') {
@@ -195,6 +201,7 @@ export function createRuntimeClient(options: RuntimeClientOptions): RuntimeClien
           id,
           resolve,
           printed: [],
+          onConsole: runOptions.onConsole,
           // The worker ends slow asynchronous programs itself; one stuck in a synchronous
           // loop never answers, and only terminating its worker stops it.
           watchdog: setTimeout(() => {

@@ -4,7 +4,7 @@
  * here, from plain data, outside the runtime the programs ran in.
  */
 import type { Exercise, ProbeObservation, ProbeRequest, ProgramLanguageName } from '../schemas/exercise';
-import type { RunResult } from '../schemas/run-result';
+import { runtimeFailure, type RunResult } from '../schemas/run-result';
 import type { CheckResult, CheckRunResponse, ProgramRunner, VerdictContext } from './types';
 import { judge, programStatements } from './verdicts';
 
@@ -36,29 +36,16 @@ export function probesOf(exercise: Exercise): ProbeRequest[] {
   return exercise.checks.flatMap((check) => (check.kind === 'probe' ? [{ id: check.id, spec: check.probe }] : []));
 }
 
-function internalFailure(message: string): RunResult {
-  return {
-    ok: false,
-    console: [],
-    sql: [],
-    error: { kind: 'internal', name: 'RuntimeError', message, details: [] },
-    database: { tables: [] },
-    models: { models: [] },
-    exports: [],
-    timings: { prepareMs: 0, executeMs: 0, inspectMs: 0, totalMs: 0 },
-  };
-}
-
 /** Runs through the runner and never throws: a runner failure becomes a failed run. */
 async function safeRun(runner: ProgramRunner, ...args: Parameters<ProgramRunner>): Promise<CheckRunResponse> {
   try {
     const response = await runner(...args);
     if (!response || typeof response !== 'object' || !response.result || !Array.isArray(response.observations)) {
-      return { result: internalFailure('The runtime returned no result.'), observations: [] };
+      return { result: runtimeFailure('The runtime returned no result.'), observations: [] };
     }
     return response;
   } catch (error) {
-    return { result: internalFailure(error instanceof Error ? error.message : 'The runtime failed.'), observations: [] };
+    return { result: runtimeFailure(error instanceof Error ? error.message : 'The runtime failed.'), observations: [] };
   }
 }
 

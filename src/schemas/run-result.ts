@@ -173,3 +173,25 @@ export interface RunResult {
   exports: string[];
   timings: RunTimings;
 }
+
+/**
+ * A run that ended without the runtime's own result (a syntax error before it started, a
+ * runtime that failed, a watchdog or a cancel): only the error, and what was printed before.
+ */
+export function failedRun(error: RunError, printed: ConsoleEntry[] = [], timings: Partial<RunTimings> = {}): RunResult {
+  return {
+    ok: false,
+    console: printed,
+    sql: [],
+    error,
+    database: { tables: [] },
+    models: { models: [] },
+    exports: [],
+    timings: { prepareMs: 0, executeMs: 0, inspectMs: 0, totalMs: 0, ...timings },
+  };
+}
+
+/** A failure of the runtime itself (not of the learner's program). */
+export function runtimeFailure(message: string): RunResult {
+  return failedRun({ kind: 'internal', name: 'RuntimeError', message, details: [] });
+}

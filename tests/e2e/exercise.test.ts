@@ -84,6 +84,9 @@ describe('an auto-graded exercise', () => {
     expect(message.trim().length).toBeGreaterThan(10);
     await expect(exercise().locator('[data-part="status"]').textContent()).resolves.toMatch(/checks? fail/);
     await expect(exercise().getAttribute('data-state')).resolves.toBe('todo');
+    // What the checked program printed is in the Console, as after Run.
+    const console = exercise().getByRole('tabpanel', { name: 'Console', exact: true });
+    await expect.poll(() => console.innerText()).toContain('??? wrote: Hello');
   }, 90_000);
 
   it('Hint reveals one hint at a time', async () => {

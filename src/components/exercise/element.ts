@@ -136,6 +136,8 @@ export class ExerciseElement extends HTMLElement {
       const { checkInBrowser } = await import('../../runtime/worker/check-runner');
       const report = await checkInBrowser(exercise, source, createCheckWorker);
       this.showReport(report);
+      // What the checked program printed, sent and stored, where its Run would show it.
+      void playground.showRun(report.run);
     } catch (error) {
       for (const item of this.checkItems()) this.setCheckState(item, 'pending');
       this.dataset.result = 'error';

@@ -9,10 +9,11 @@
  * colours) are applied when it arrives.
  *
  * API for tests and the exercise UI: getCode(), setCode(code), run(): Promise<RunResult>,
- * and an `assoclab:result` CustomEvent (detail: RunResult) after every run.
+ * showRun(result) for a run made elsewhere (Check), and an `assoclab:result` CustomEvent
+ * (detail: RunResult) after every Run.
  */
 import type { CodeEditor, EditorLanguage, Monaco } from '../../editor';
-import type { ConsoleEntry, RunResult } from '../../schemas/run-result';
+import { runtimeFailure, type ConsoleEntry, type RunResult } from '../../schemas/run-result';
 import type { RuntimeStatus } from '../../runtime/worker/client';
 import { getRuntime, runProgram, runtimeStarted, warmUpRuntime } from './runtime';
 import { debounce, loadCode, saveCode } from './storage';
@@ -31,19 +32,6 @@ type RunState = 'idle' | 'queued' | 'running' | 'done';
 
 /** A run still going after this long shows its output as it prints (quicker ones just show their result). */
 const LIVE_OUTPUT_AFTER_MS = 300;
-
-function internalFailure(message: string): RunResult {
-  return {
-    ok: false,
-    console: [],
-    sql: [],
-    error: { kind: 'internal', name: 'RuntimeError', message, details: [] },
-    database: { tables: [] },
-    models: { models: [] },
-    exports: [],
-    timings: { prepareMs: 0, executeMs: 0, inspectMs: 0, totalMs: 0 },
-  };
-}
 
 export class PlaygroundElement extends HTMLElement {
   private original = '';
@@ -149,7 +137,7 @@ export class PlaygroundElement extends HTMLElement {
       }, () => undefined);
       result = await running;
     } catch (error) {
-      result = internalFailure(error instanceof Error ? error.message : 'The runtime could not start.');
+      result = runtimeFailure(error instanceof Error ? error.message : 'The runtime could not start.');
     } finally {
       live.stop();
     }
@@ -158,6 +146,15 @@ export class PlaygroundElement extends HTMLElement {
     this.setRunState('done');
     this.dispatchEvent(new CustomEvent('assoclab:result', { detail: result, bubbles: true }));
     return result;
+  }
+
+  /** Shows a run made elsewhere (the exercise's Check) in this playground's panels, as its own Run would. */
+  async showRun(result: RunResult): Promise<void> {
+    const seq = ++this.runSeq;
+    this.editor?.clearMarkers();
+    await this.showResult(result);
+    if (seq !== this.runSeq) return;
+    this.setRunState('done');
   }
 
   /**

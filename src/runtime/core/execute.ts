@@ -6,7 +6,7 @@
 import type { Database as SqlJsDatabase, SqlJsStatic } from 'sql.js';
 import type { Sequelize as SequelizeInstance } from 'sequelize';
 import { Model } from 'sequelize';
-import type { ConsoleEntry, DatabaseSnapshot, RunError, RunResult, SourceLocation } from '../../schemas/run-result';
+import { failedRun, type ConsoleEntry, type DatabaseSnapshot, type RunError, type RunResult, type SourceLocation } from '../../schemas/run-result';
 import { ConsoleCapture, DEFAULT_CONSOLE_LIMITS, type ConsoleLimits } from './console-capture';
 import { DEFAULT_ROW_LIMIT, inspectDatabase } from './inspect-database';
 import { inspectModels } from './inspect-models';
@@ -87,19 +87,6 @@ function namespaceOfCommonJs(value: unknown): Record<string, unknown> {
   return { ...named, default: value };
 }
 
-function emptyResult(startedAt: number, now: number, error: RunError): RunResult {
-  return {
-    ok: false,
-    console: [],
-    sql: [],
-    error,
-    database: { tables: [] },
-    models: { models: [] },
-    exports: [],
-    timings: { prepareMs: now - startedAt, executeMs: 0, inspectMs: 0, totalMs: now - startedAt },
-  };
-}
-
 export async function runProgram(source: string, host: RuntimeHost, options: RunOptions = {}): Promise<RunResult> {
   const { now } = host;
   const startedAt = now();
@@ -113,7 +100,8 @@ export async function runProgram(source: string, host: RuntimeHost, options: Run
     prepared = prepareProgram(javascript);
   } catch (error) {
     if (error instanceof ProgramSyntaxError) {
-      return emptyResult(startedAt, now(), { kind: 'syntax', name: 'SyntaxError', message: error.message, location: error.location, details: [] });
+      const prepareMs = now() - startedAt;
+      return failedRun({ kind: 'syntax', name: 'SyntaxError', message: error.message, location: error.location, details: [] }, [], { prepareMs, totalMs: prepareMs });
     }
     throw error;
   }

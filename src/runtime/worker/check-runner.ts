@@ -11,7 +11,7 @@
  *
  * checkInBrowser(exercise, source, createWorker) is the page's one-call entry point.
  */
-import type { RunError, RunResult } from '../../schemas/run-result';
+import { failedRun, type RunError } from '../../schemas/run-result';
 import type { Exercise } from '../../schemas/exercise';
 import { gradeProgram, type GradeOptions, type GradeReport } from '../../checks/grade';
 import type { CheckRunRequest, CheckRunResponse, ProgramRunner } from '../../checks/types';
@@ -23,17 +23,7 @@ export interface WorkerRunnerOptions {
 }
 
 function failed(error: RunError): CheckRunResponse {
-  const result: RunResult = {
-    ok: false,
-    console: [],
-    sql: [],
-    error,
-    database: { tables: [] },
-    models: { models: [] },
-    exports: [],
-    timings: { prepareMs: 0, executeMs: 0, inspectMs: 0, totalMs: 0 },
-  };
-  return { result, observations: [] };
+  return { result: failedRun(error), observations: [] };
 }
 
 let counter = 0;

@@ -4,7 +4,7 @@
  * time budget by terminating the worker and starting a fresh one; a new run or cancel()
  * supersedes the one in progress the same way.
  */
-import type { ConsoleEntry, RunError, RunResult } from '../../schemas/run-result';
+import { failedRun, type ConsoleEntry, type RunError, type RunResult } from '../../schemas/run-result';
 import type { ProgramLanguage } from '../core/execute';
 import type { ReplayRequest, RuntimeStats, WorkerMessage, WorkerRequest } from './protocol';
 
@@ -55,19 +55,6 @@ export interface RuntimeClient {
 
 export const DEFAULT_BUDGET_MS = 5_000;
 
-function failedResult(error: RunError, printed: ConsoleEntry[] = []): RunResult {
-  return {
-    ok: false,
-    console: printed,
-    sql: [],
-    error,
-    database: { tables: [] },
-    models: { models: [] },
-    exports: [],
-    timings: { prepareMs: 0, executeMs: 0, inspectMs: 0, totalMs: 0 },
-  };
-}
-
 function formatSeconds(ms: number): string {
   const seconds = ms / 1000;
   return `${Number.isInteger(seconds) ? seconds : seconds.toFixed(1)} s`;
@@ -103,7 +90,7 @@ export function createRuntimeClient(options: RuntimeClientOptions): RuntimeClien
   let disposed = false;
   /** Counts run() calls, so a run superseded while it waited for the worker knows it. */
   let latestRun = 0;
-  const cancelled = (): RunResult => failedResult({ kind: 'cancelled', name: 'Cancelled', message: 'The run was cancelled.', details: [] });
+  const cancelled = (): RunResult => failedRun({ kind: 'cancelled', name: 'Cancelled', message: 'The run was cancelled.', details: [] });
 
   const setStatus = (next: RuntimeStatus) => {
     if (status === next) return;
@@ -146,14 +133,14 @@ export function createRuntimeClient(options: RuntimeClientOptions): RuntimeClien
         } else if (message.type === 'result') {
           settle(message.id, message.result);
         } else if (message.type === 'error') {
-          settle(message.id, failedResult({ kind: 'internal', name: message.error.name, message: message.error.message, details: [] }));
+          settle(message.id, failedRun({ kind: 'internal', name: message.error.name, message: message.error.message, details: [] }));
         }
       });
       current.addEventListener('error', (event) => {
         if (worker !== current) return;
         setStatus('failed');
         const message = event.message || 'The runtime could not start.';
-        if (pending) settle(pending.id, failedResult({ kind: 'internal', name: 'RuntimeError', message, details: [] }));
+        if (pending) settle(pending.id, failedRun({ kind: 'internal', name: 'RuntimeError', message, details: [] }));
         reject(new Error(message));
       });
     });
@@ -171,7 +158,7 @@ export function createRuntimeClient(options: RuntimeClientOptions): RuntimeClien
     if (!pending) return;
     const { id, printed } = pending;
     replaceWorker();
-    settle(id, failedResult(error, printed));
+    settle(id, failedRun(error, printed));
   };
 
   const client: RuntimeClient = {

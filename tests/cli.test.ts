@@ -79,6 +79,16 @@ describe('assoclab run', () => {
     expect(stdout).toBe('first\nsecond\n');
   });
 
+  it('prints the start and the end of a flood of output, and says how much was cut', async () => {
+    const file = program('flood.js', "const line = 'x'.repeat(1000);\nfor (let i = 0; i < 10000; i++) console.log(i, line);\nconsole.log('done');\n");
+    const { code, stdout, stderr } = await cli('run', file);
+    expect(code).toBe(0);
+    expect(stdout.startsWith(`0 ${'x'.repeat(1000)}\n`)).toBe(true);
+    expect(stdout.endsWith(`9999 ${'x'.repeat(1000)}\ndone\n`)).toBe(true);
+    expect(stdout.length).toBeLessThan(400_000);
+    expect(stderr).toMatch(/\[output cut: [\d,]+ lines not shown\]/);
+  });
+
   it('exits 2 with a clear message for a missing file', async () => {
     const { code, stderr } = await cli('run', join(scratch, 'nope.js'));
     expect(code).toBe(2);

@@ -23,9 +23,12 @@ export function printConsoleEntry(entry: ConsoleEntry, target: PrintTarget): voi
  * what was cut, the SQL log when asked, and the error.
  */
 export function printRun(result: RunResult, file: string, target: PrintTarget, options: { sql: boolean; consolePrinted?: boolean }): void {
-  if (!options.consolePrinted) for (const entry of result.console) printConsoleEntry(entry, target);
+  // A capped output is its start, the cut, then its last lines; only the start was printed as it ran.
+  const cutAt = result.truncated?.afterEntry ?? result.console.length;
+  if (!options.consolePrinted) for (const entry of result.console.slice(0, cutAt)) printConsoleEntry(entry, target);
   if (result.truncated) {
-    target.err(`[output cut: ${result.truncated.droppedEntries.toLocaleString('en-US')} more lines not shown]`);
+    target.err(`[output cut: ${result.truncated.droppedEntries.toLocaleString('en-US')} lines not shown]`);
+    for (const entry of result.console.slice(cutAt)) printConsoleEntry(entry, target);
   }
   if (options.sql) {
     const shown = result.sql.filter((statement) => !statement.internal);

@@ -158,6 +158,11 @@ export interface OutputTruncation {
   droppedEntries: number;
   /** Characters that were not kept. */
   droppedChars: number;
+  /**
+   * Where the cut is: `console` holds the start of the output up to this index, then its
+   * last lines (so what a program prints at the end, such as "done", is still seen).
+   */
+  afterEntry: number;
 }
 
 export interface RunResult {

@@ -49,12 +49,12 @@ export function renderConsole(result: RunResult, hooks: PanelHooks): HTMLElement
   if (result.console.length > 0) {
     const list = consoleLog();
     list.append(...result.console.map(consoleLine));
+    if (result.truncated) {
+      // Between the start of the output and its last lines, where the cut is.
+      const notice = h('div', { class: 'pg-notice' }, `… ${plural(result.truncated.droppedEntries, 'line')} cut here: the output was too long to show in full.`);
+      list.insertBefore(notice, list.children[result.truncated.afterEntry] ?? null);
+    }
     root.append(list);
-  }
-  if (result.truncated) {
-    root.append(
-      h('div', { class: 'pg-notice' }, `Output cut: ${plural(result.truncated.droppedEntries, 'more line')} not shown.`),
-    );
   }
   if (result.error) {
     const { error } = result;

@@ -1,7 +1,8 @@
 /**
  * The `console` a learner's program sees: every call becomes a ConsoleEntry formatted as
  * Node would print it. Output is capped so a program printing megabytes cannot exhaust
- * memory or freeze the page; what was cut is counted and reported.
+ * memory or freeze the page: the start of the output is kept, then its last few lines;
+ * what was cut between them is counted and reported.
  */
 import type { ConsoleEntry, ConsoleLevel, OutputTruncation } from '../../schemas/run-result';
 import { formatConsoleArgs, inspect, type InspectOptions } from './inspect';
@@ -17,8 +18,17 @@ export interface ConsoleLimits {
 
 export const DEFAULT_CONSOLE_LIMITS: ConsoleLimits = { maxChars: 256 * 1024, maxEntries: 5_000, maxEntryChars: 32 * 1024 };
 
+/** The end of a capped output that is kept: its last lines, each and all within these. */
+const TAIL_ENTRIES = 20;
+const TAIL_CHARS = 16 * 1024;
+const TAIL_ENTRY_CHARS = 2 * 1024;
+
 export class ConsoleCapture {
-  readonly entries: ConsoleEntry[] = [];
+  /** The start of the output, up to the cap (each handed to onEntry as it is printed). */
+  private readonly head: ConsoleEntry[] = [];
+  /** The latest entries printed past the cap. */
+  private readonly tail: ConsoleEntry[] = [];
+  private tailChars = 0;
   private chars = 0;
   private droppedEntries = 0;
   private droppedChars = 0;
@@ -34,46 +44,64 @@ export class ConsoleCapture {
     private readonly onEntry?: (entry: ConsoleEntry) => void,
   ) {}
 
+  /** Everything kept, in order: the start of the output, then its last lines. */
+  get entries(): ConsoleEntry[] {
+    return this.tail.length ? [...this.head, ...this.tail] : this.head;
+  }
+
   get truncation(): OutputTruncation | undefined {
-    return this.droppedEntries ? { droppedEntries: this.droppedEntries, droppedChars: this.droppedChars } : undefined;
+    return this.droppedEntries ? { droppedEntries: this.droppedEntries, droppedChars: this.droppedChars, afterEntry: this.head.length } : undefined;
   }
 
   private full(): boolean {
-    return this.chars >= this.limits.maxChars || this.entries.length >= this.limits.maxEntries;
+    return this.chars >= this.limits.maxChars || this.head.length >= this.limits.maxEntries;
   }
 
-  /** Adds an entry; past the cap only counts it, without formatting anything. */
-  private push(level: ConsoleLevel, args: readonly unknown[], format: () => string): void {
-    if (this.full()) {
-      this.droppedEntries++;
-      // Counting a string's length is free; formatting objects past the cap is not.
-      this.droppedChars += args.reduce<number>((sum, arg) => sum + (typeof arg === 'string' ? arg.length + 1 : 1), 0);
-      return;
-    }
+  /** Adds an entry: to the start of the output while there is room, then to the kept last lines. */
+  private push(level: ConsoleLevel, format: () => string): void {
     let text = format();
     if (this.groupDepth) {
       const pad = '  '.repeat(this.groupDepth);
       text = text.split('\n').map((line) => pad + line).join('\n');
     }
-    const room = Math.min(this.limits.maxEntryChars, this.limits.maxChars - this.chars);
-    if (text.length > room) {
-      this.droppedChars += text.length - room;
-      text = `${text.slice(0, room)}… [${(text.length - room).toLocaleString('en-US')} more characters cut]`;
+    const at = this.now() - this.startedAt;
+    if (this.full()) {
+      this.keepInTail({ level, text: this.cut(text, Math.min(this.limits.maxEntryChars, TAIL_ENTRY_CHARS)), at });
+      return;
     }
+    text = this.cut(text, Math.min(this.limits.maxEntryChars, this.limits.maxChars - this.chars));
     this.chars += text.length;
-    const entry: ConsoleEntry = { level, text, at: this.now() - this.startedAt };
-    this.entries.push(entry);
+    const entry: ConsoleEntry = { level, text, at };
+    this.head.push(entry);
     this.onEntry?.(entry);
   }
 
+  /** The text within `room` characters, saying how many were cut (and counting them). */
+  private cut(text: string, room: number): string {
+    if (text.length <= room) return text;
+    this.droppedChars += text.length - room;
+    return `${text.slice(0, room)}… [${(text.length - room).toLocaleString('en-US')} more characters cut]`;
+  }
+
+  private keepInTail(entry: ConsoleEntry): void {
+    this.tail.push(entry);
+    this.tailChars += entry.text.length;
+    while (this.tail.length > TAIL_ENTRIES || this.tailChars > TAIL_CHARS) {
+      const dropped = this.tail.shift()!;
+      this.tailChars -= dropped.text.length;
+      this.droppedEntries++;
+      this.droppedChars += dropped.text.length;
+    }
+  }
+
   private write(level: ConsoleLevel, args: readonly unknown[]): void {
-    this.push(level, args, () => formatConsoleArgs(args, this.inspectOptions));
+    this.push(level, () => formatConsoleArgs(args, this.inspectOptions));
   }
 
   /** The object handed to the program as `console`. */
   createConsole(): Console {
     const write = (level: ConsoleLevel) => (...args: unknown[]) => this.write(level, args);
-    const table = (data: unknown) => this.push('log', [data], () => formatTable(data, this.inspectOptions));
+    const table = (data: unknown) => this.push('log', () => formatTable(data, this.inspectOptions));
     const api = {
       log: write('log'),
       info: write('info'),
@@ -82,7 +110,7 @@ export class ConsoleCapture {
       debug: write('debug'),
       trace: (...args: unknown[]) => this.write('error', ['Trace:', ...args]),
       dir: (value: unknown, options?: { depth?: number | null }) =>
-        this.push('log', [value], () =>
+        this.push('log', () =>
           inspect(value, { ...this.inspectOptions, depth: options?.depth === null ? Infinity : options?.depth ?? 2 }),
         ),
       table,

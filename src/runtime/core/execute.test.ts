@@ -193,6 +193,13 @@ describe('programs as a tutorial writes them', () => {
     expect(result.truncated?.droppedEntries).toBeGreaterThan(9000);
     expect(result.truncated?.droppedChars).toBeGreaterThan(9_000_000);
     expect(result.console.reduce((sum, entry) => sum + entry.text.length, 0)).toBeLessThanOrEqual(300 * 1024);
+    // The start and the end of the output are kept, the cut between them marked.
+    const cut = result.truncated!.afterEntry;
+    expect(result.console[0]?.text).toBe('x'.repeat(1000));
+    expect(result.console.at(-1)?.text).toBe('done');
+    expect(cut).toBeGreaterThan(100);
+    expect(cut).toBeLessThan(result.console.length - 1);
+    expect(result.console.length - cut).toBeLessThanOrEqual(20);
   });
 
   it('hands each console entry to the host as it is printed, up to the cap', async () => {
@@ -203,7 +210,10 @@ describe('programs as a tutorial writes them', () => {
       onConsoleEntry: (entry: { level: string; text: string }) => streamed.push(`${entry.level}:${entry.text}`),
     });
     expect(streamed).toEqual(['log:one', 'warn:two { n: 2 }', 'log:0']);
-    expect(result.console.map((entry) => `${entry.level}:${entry.text}`)).toEqual(streamed);
+    // Past the cap, the last lines are kept for the result (up to 20 of them), not streamed.
+    const tail = Array.from({ length: 9 }, (_, i) => `log:${i + 1}`);
+    expect(result.console.map((entry) => `${entry.level}:${entry.text}`)).toEqual([...streamed, ...tail]);
+    expect(result.truncated).toBeUndefined();
   });
 
   it('starts every run from an empty database', async () => {

@@ -271,6 +271,49 @@ describe('the lesson playground', () => {
     await suggests('\nDataTypes.', 'BIGINT');
   });
 
+  it('runs a TypeScript playground whose declared accessors type-check and complete', async () => {
+    const typed = page.locator('assoclab-playground[data-id="basics-typed"]');
+    await typed.scrollIntoViewIfNeeded();
+    await typed.locator('[data-part="editor"]').hover();
+    await page.waitForSelector('assoclab-playground[data-id="basics-typed"][data-editor="ready"]', { timeout: 30_000 });
+    await expect(typed.locator('.pg__lang').innerText()).resolves.toBe('TypeScript');
+    const original = await typed.evaluate((element) => (element as HTMLElementTagNameMap['assoclab-playground']).getCode());
+    /** Error markers TypeScript has put on the playground's program. */
+    const typeErrors = () =>
+      typed.evaluate((element) => {
+        const monaco = (element as unknown as { monaco?: typeof import('monaco-editor') }).monaco;
+        return (monaco?.editor.getModelMarkers({}) ?? [])
+          .filter((marker) => marker.severity === monaco!.MarkerSeverity.Error && marker.resource.path.includes('basics-typed'))
+          .map((marker) => `${marker.startLineNumber}: ${marker.message}`);
+      });
+
+    // The declared accessor completes; a misspelt one is a type error at its line.
+    await typed.locator('.monaco-editor .view-lines').click();
+    await page.keyboard.press('Control+End');
+    await page.keyboard.type('\nalice.getPo');
+    await expect
+      .poll(
+        async () => {
+          if ((await typed.locator('.suggest-widget.visible').count()) === 0) await page.keyboard.press('Control+Space');
+          await page.waitForTimeout(300);
+          return (await typed.locator('.suggest-widget .monaco-list-row').allInnerTexts()).join('\n');
+        },
+        { timeout: 30_000 },
+      )
+      .toContain('getPosts');
+    await page.keyboard.press('Escape');
+    await page.keyboard.type('stz();');
+    const lastLine = original.split('\n').length + 1;
+    await expect.poll(typeErrors, { timeout: 30_000 }).toEqual([expect.stringMatching(new RegExp(`^${lastLine}: Property 'getPostz' does not exist`))]);
+
+    // The lesson's program itself has none, and runs.
+    await typed.evaluate((element, code) => (element as HTMLElementTagNameMap['assoclab-playground']).setCode(code), original);
+    await expect.poll(typeErrors, { timeout: 30_000 }).toEqual([]);
+    const result = await typed.evaluate((element) => (element as HTMLElementTagNameMap['assoclab-playground']).run());
+    expect(result.error).toBeUndefined();
+    expect(result.console.map((entry) => entry.text)).toEqual(["[ 'Hello', 'World' ]", 'Hello was written by Alice']);
+  });
+
   it('does not trap Tab: it moves focus out of the editor', async () => {
     await playground().locator('.monaco-editor .view-lines').click();
     await page.keyboard.press('Tab');

@@ -216,6 +216,27 @@ describe('programs as a tutorial writes them', () => {
     expect(result.truncated).toBeUndefined();
   });
 
+  it("keeps what the checks' probes do after the program out of its result", async () => {
+    const source = [
+      "import { Sequelize, DataTypes } from 'sequelize';",
+      "const sequelize = new Sequelize('sqlite::memory:');",
+      "export const Tag = sequelize.define('Tag', { name: DataTypes.STRING });",
+      'await sequelize.sync();',
+      "await Tag.create({ name: 'mine' });",
+      "export async function shout(name) { console.log('called with', name); return Tag.create({ name }); }",
+      "console.log('program done');",
+    ].join('\n');
+    const result = await run(source, {
+      afterRun: async ({ exports }: { exports: Record<string, unknown> }) => {
+        await (exports.shout as (name: string) => Promise<unknown>)('hidden');
+      },
+    });
+    expect(result.error).toBeUndefined();
+    expect(result.console.map((entry) => entry.text)).toEqual(['program done']);
+    expect(result.database.tables.find((table) => table.name === 'Tags')?.rows.map((row) => row.name)).toEqual(['mine']);
+    expect(result.sql.some((statement) => JSON.stringify(statement.bind).includes('hidden'))).toBe(false);
+  });
+
   it('starts every run from an empty database', async () => {
     const source = "import { Sequelize, DataTypes } from 'sequelize';\nconst s = new Sequelize('sqlite::memory:');\nconst T = s.define('T', {});\nawait s.sync();\nawait T.create();\nconsole.log(await T.count());\n";
     expect((await run(source)).console[0]?.text).toBe('1');

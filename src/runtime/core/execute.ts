@@ -228,7 +228,8 @@ export async function runProgram(source: string, host: RuntimeHost, options: Run
     timers.clearAll();
     const executeMs = now() - executeStartedAt;
 
-    // 5. Let the checks probe what the program built, then read it.
+    // 5. Read what the program did, then let the checks probe what it built: rows, output
+    // and SQL of the probes' own are not the program's, so they are read before them.
     const exported: Record<string, unknown> = {};
     for (const namespace of exportAll) Object.assign(exported, namespace);
     for (const [name, read] of Object.entries(exportGetters)) {
@@ -238,8 +239,6 @@ export async function runProgram(source: string, host: RuntimeHost, options: Run
         // A binding still in its temporal dead zone: the program failed before it.
       }
     }
-    if (options.afterRun) await options.afterRun({ exports: exported, sequelizeInstances: instances, sequelizeModule });
-
     const inspectStartedAt = now();
     const database: DatabaseSnapshot = { tables: [] };
     for (const db of databases) {
@@ -250,14 +249,20 @@ export async function runProgram(source: string, host: RuntimeHost, options: Run
       }
     }
     const models = inspectModels(instances);
+    const printed = [...output.entries];
+    const truncated = output.truncation;
+    const sql = recorder.statements.slice();
+    const inspectMs = now() - inspectStartedAt;
+
+    if (options.afterRun) await options.afterRun({ exports: exported, sequelizeInstances: instances, sequelizeModule });
     const finishedAt = now();
 
     const exitedCleanly = error?.kind === 'exit' && /process\.exit\(0\)/.test(error.message);
     return {
       ok: !error || exitedCleanly,
-      console: output.entries,
-      ...(output.truncation ? { truncated: output.truncation } : {}),
-      sql: recorder.statements,
+      console: printed,
+      ...(truncated ? { truncated } : {}),
+      sql,
       ...(error ? { error } : {}),
       database,
       models,
@@ -265,7 +270,7 @@ export async function runProgram(source: string, host: RuntimeHost, options: Run
       timings: {
         prepareMs: executeStartedAt - startedAt,
         executeMs,
-        inspectMs: finishedAt - inspectStartedAt,
+        inspectMs,
         totalMs: finishedAt - startedAt,
       },
     };

@@ -159,13 +159,16 @@ export class PlaygroundElement extends HTMLElement {
 
   /**
    * Output of a slow run as it is printed (a program waiting on timers, or one about to be
-   * stopped): once the run has lasted LIVE_OUTPUT_AFTER_MS, the Console panel shows what it
-   * printed so far and grows, a frame at a time. The run's result replaces it at the end.
+   * stopped): once the run has lasted LIVE_OUTPUT_AFTER_MS and printed something, the
+   * Console panel shows what it printed so far and grows, a frame at a time. The run's
+   * result replaces it at the end.
    */
   private followOutput(seq: number): { onEntry(entry: ConsoleEntry): void; stop(): void } {
     const waiting: ConsoleEntry[] = [];
     let printed = 0;
     let view: { append(entries: readonly ConsoleEntry[]): void } | undefined;
+    let due = false;
+    let opening = false;
     let frame = 0;
     let stopped = false;
     const flush = () => {
@@ -174,21 +177,25 @@ export class PlaygroundElement extends HTMLElement {
       view.append(waiting.splice(0));
       this.piece('count-console').textContent = String(printed);
     };
-    const show = async () => {
+    const open = async () => {
+      opening = true;
       const { renderLiveConsole } = await import('./results');
       if (stopped || seq !== this.runSeq) return;
       const live = renderLiveConsole();
       this.piece('panel-console').replaceChildren(live.root);
-      this.piece('count-console').textContent = String(printed);
       view = live;
       flush();
     };
-    const timer = setTimeout(() => void show(), LIVE_OUTPUT_AFTER_MS);
+    const timer = setTimeout(() => {
+      due = true;
+      if (printed > 0) void open();
+    }, LIVE_OUTPUT_AFTER_MS);
     return {
       onEntry: (entry) => {
         printed++;
         waiting.push(entry);
-        if (view && !frame) frame = requestAnimationFrame(flush);
+        if (view) frame ||= requestAnimationFrame(flush);
+        else if (due && !opening) void open();
       },
       stop: () => {
         stopped = true;

@@ -12,9 +12,6 @@ export interface DiffViewOptions {
   language?: EditorLanguage;
   /** The accessible name of the diff ("Your program compared with the solution"). */
   ariaLabel?: string;
-  /** The accessible names of its two sides (each is a read-only editor of its own). */
-  originalAriaLabel?: string;
-  modifiedAriaLabel?: string;
 }
 
 export interface DiffView {
@@ -40,12 +37,12 @@ export async function createDiffView(container: HTMLElement, original: string, m
     tabFocusMode: true,
     ariaLabel: options.ariaLabel ?? 'Your program compared with the solution',
   });
-  // Monaco's diff editor passes originalAriaLabel/modifiedAriaLabel to its two editors
+  // Monaco's diff editor would pass originalAriaLabel/modifiedAriaLabel to its two editors
   // once, then resets their labels to '' whenever it updates their options (at start, and
   // when it switches between side-by-side and inline): name each side, and keep it named.
   const sides = [
-    [diff.getOriginalEditor(), options.originalAriaLabel ?? 'Your program (read-only copy)'],
-    [diff.getModifiedEditor(), options.modifiedAriaLabel ?? 'Reference solution (read-only)'],
+    [diff.getOriginalEditor(), 'Your program (read-only copy)'],
+    [diff.getModifiedEditor(), 'Reference solution (read-only)'],
   ] as const;
   const ariaLabelOption = monaco.editor.EditorOption.ariaLabel;
   for (const [editor, label] of sides) {

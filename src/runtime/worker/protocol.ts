@@ -1,6 +1,7 @@
 /**
  * The messages between a page (or Node) and a runtime worker. Every request carries an
- * id and gets exactly one reply with the same id: a result, or an error as data.
+ * id and gets exactly one reply with the same id: a result, or an error as data. A run
+ * also streams its console output, as `output` messages with its id, before its reply.
  */
 import type { ConsoleEntry, JsonValue, RunResult } from '../../schemas/run-result';
 import type { ProgramLanguage } from '../core/execute';

@@ -37,6 +37,17 @@ import 'monaco-editor/editor/contrib/wordHighlighter/browser/wordHighlighter';
 import 'monaco-editor/editor/contrib/wordOperations/browser/wordOperations';
 import 'monaco-editor/editor/common/standaloneStrings';
 
+// The TypeScript mode, loaded as the first editor starts, brings in every editor
+// contribution, and some need services that must be registered before Monaco starts its
+// services with that first editor; registered later, every further editor (a second
+// playground, an exercise, the solution diff) threw "depends on UNKNOWN service".
+import 'monaco-editor/editor/contrib/codelens/browser/codeLensCache';
+import 'monaco-editor/editor/common/services/treeViewsDndService';
+import 'monaco-editor/editor/contrib/documentSymbols/browser/outlineModel';
+import 'monaco-editor/editor/contrib/gotoSymbol/browser/symbolNavigation';
+import 'monaco-editor/editor/contrib/peekView/browser/peekView';
+import 'monaco-editor/editor/contrib/editorState/browser/keybindingCancellation';
+
 // Monaco asks for its workers by label; Vite bundles each as its own module worker.
 self.MonacoEnvironment = {
   getWorker(_workerId: string, label: string): Worker {

@@ -312,6 +312,8 @@ describe('the lesson playground', () => {
     const result = await typed.evaluate((element) => (element as HTMLElementTagNameMap['assoclab-playground']).run());
     expect(result.error).toBeUndefined();
     expect(result.console.map((entry) => entry.text)).toEqual(["[ 'Hello', 'World' ]", 'Hello was written by Alice']);
+    // A second editor on the page starts as cleanly as the first.
+    expect(errors).toEqual([]);
   });
 
   it('does not trap Tab: it moves focus out of the editor', async () => {

@@ -3,12 +3,14 @@ import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
 import { browserRuntime } from './scripts/vite-browser-runtime.mjs';
 import { monacoStylesInJs } from './scripts/vite-monaco-styles.mjs';
+import { courseChecks } from './src/course/integration';
 
 // https://astro.build/config
 export default defineConfig({
   site: 'https://associations-lab.example',
   trailingSlash: 'ignore',
-  integrations: [mdx()],
+  // courseChecks first: a misplaced exercise stops the build before anything is bundled.
+  integrations: [courseChecks(), mdx()],
   build: {
     // The site's own CSS is small: inline it, so a lesson paints without waiting for a stylesheet.
     inlineStylesheets: 'always',

@@ -1,40 +1,23 @@
 /**
- * The course's exercises, parsed from the generated registry (see
- * scripts/generate-exercise-registry.mjs). A bad definition throws a
- * ContentValidationError naming its file and field.
+ * The course's exercises, found by Vite's import.meta.glob: every folder
+ * `lessons/NN-part/NN-lesson/_exercises/<id>/` is an exercise, and nothing else lists it.
+ * The same globs serve the site (Astro), the tests (Vitest) and the CLI (built with Vite),
+ * so all three see the same exercises. A bad folder throws a ContentValidationError
+ * naming it.
  */
-import { ContentValidationError } from '../schemas/parse';
-import { parseExercise, type Exercise } from '../schemas/exercise';
-import { exerciseSources } from './exercise-registry.generated';
-import type { ExerciseSource } from './exercise-source';
+import type { ExerciseDefinition } from '../schemas/exercise';
+import { exercisesFromFolders, foldersFromFiles, type RegisteredExercise } from './exercise-folder';
 
-export interface RegisteredExercise {
-  exercise: Exercise;
-  /** `NN-part/NN-lesson`. */
-  lesson: string;
-  /** The definition file, relative to the repository root. */
-  file: string;
-}
+export type { RegisteredExercise } from './exercise-folder';
 
-export function parseExerciseSources(sources: readonly ExerciseSource[]): RegisteredExercise[] {
-  const seen = new Map<string, string>();
-  return sources.map((source) => {
-    const exercise = parseExercise({ ...source.definition, starter: source.starter, solution: source.solution }, source.file);
-    if (exercise.id !== source.folder) {
-      throw new ContentValidationError(source.file, [`id: is "${exercise.id}" but the folder is named "${source.folder}"; they must match`]);
-    }
-    const other = seen.get(exercise.id);
-    if (other) throw new ContentValidationError(source.file, [`id: "${exercise.id}" is already used by ${other}`]);
-    seen.set(exercise.id, source.file);
-    return { exercise, lesson: source.lesson, file: source.file };
-  });
-}
+const definitions = import.meta.glob<ExerciseDefinition>('../../lessons/*/*/_exercises/*/exercise.ts', { eager: true, import: 'default' });
+const texts = import.meta.glob<string>(['../../lessons/*/*/_exercises/*/*.{md,js}'], { eager: true, query: '?raw', import: 'default' });
 
 let cache: RegisteredExercise[] | undefined;
 
 /** Every exercise of the course, in lesson order. */
 export function exercises(): RegisteredExercise[] {
-  cache ??= parseExerciseSources(exerciseSources);
+  cache ??= exercisesFromFolders(foldersFromFiles(definitions, texts));
   return cache;
 }
 

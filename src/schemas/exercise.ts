@@ -215,10 +215,11 @@ export function parseExercise(data: unknown, file: string): Exercise {
 }
 
 /**
- * What `exercise.ts` default-exports. Starter and solution are supplied by the registry
- * (read from `starter.js` / `solution.js` beside it), so the definition leaves them out.
+ * What `exercise.ts` default-exports. The rest comes from the folder (see
+ * src/checks/exercise-folder.ts): the id is the folder's name, and the instructions, hints,
+ * starter and solution are files beside it.
  */
-export type ExerciseDefinition = Omit<ExerciseInput, 'starter' | 'solution'>;
+export type ExerciseDefinition = Omit<ExerciseInput, 'id' | 'instructions' | 'hints' | 'starter' | 'solution'>;
 
 export function defineExercise(definition: ExerciseDefinition): ExerciseDefinition {
   return definition;

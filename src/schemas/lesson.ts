@@ -36,10 +36,6 @@ export const lessonSchema = z
         'The title of the part (the `NN-part-slug` folder) this lesson belongs to. Give it on at least one lesson of the part; ' +
           'when omitted everywhere, the folder name is used ("01-basics" becomes "Basics"). Lessons of one part must agree.',
       ),
-    exercises: z
-      .array(exerciseIdSchema)
-      .default([])
-      .describe('The ids of the graded exercises that belong to this lesson, in the order the lesson presents them.'),
     language: lessonLanguageSchema
       .default('javascript')
       .describe('The language of the lesson’s programs and playgrounds: `javascript` (default) or `typescript`.'),

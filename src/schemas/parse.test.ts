@@ -18,7 +18,7 @@ function messageFor(data: unknown): string {
 
 describe('parseWithFriendlyErrors', () => {
   it('returns the parsed data with defaults applied', () => {
-    expect(parseWithFriendlyErrors(lessonSchema, valid, FILE)).toEqual({ ...valid, exercises: [], language: 'javascript' });
+    expect(parseWithFriendlyErrors(lessonSchema, valid, FILE)).toEqual({ ...valid, language: 'javascript' });
   });
 
   describe.each([
@@ -26,8 +26,7 @@ describe('parseWithFriendlyErrors', () => {
     ['a title of the wrong type', { ...valid, title: 42 }, 'title: expected string, got number 42'],
     ['an empty description', { ...valid, description: '  ' }, 'description: must not be empty'],
     ['an unknown language', { ...valid, language: 'python' }, 'language: must be one of "javascript", "typescript", got the text "python"'],
-    ['a bad exercise id', { ...valid, exercises: ['ok-id', 'Not OK'] }, 'exercises[1]: must be lower-case words joined by dashes'],
-    ['a misspelt field', { ...valid, exercices: [] }, 'unknown field "exercices" (check the spelling)'],
+    ['a misspelt field', { ...valid, descripton: 'x' }, 'unknown field "descripton" (check the spelling)'],
   ])('%s', (_name, data, expected) => {
     it('names the file and the field', () => {
       const message = messageFor(data);

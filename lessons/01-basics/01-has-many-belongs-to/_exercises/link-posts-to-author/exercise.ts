@@ -1,14 +1,7 @@
-import { defineExercise } from '../../../../../src/schemas/exercise';
+import { defineExercise } from '#exercise';
 
 export default defineExercise({
-  id: 'link-posts-to-author',
   title: 'Link posts to their author',
-  instructions: [
-    'The program defines `User` and `Post` but Sequelize does not know they are related, so every post is printed with `???` as its author.',
-    '',
-    '1. Tell Sequelize that a user **has many** posts and that a post **belongs to** a user, both with the foreign key `userId`.',
-    '2. Print every post as `<author’s name> wrote: <title>`, in the order the posts were created.',
-  ].join('\n'),
   checks: [
     { id: 'user-has-many-posts', kind: 'association', title: 'User has many Post (foreign key userId)', type: 'hasMany', source: 'User', target: 'Post', foreignKey: 'userId' },
     { id: 'post-belongs-to-user', kind: 'association', title: 'Post belongs to User (foreign key userId)', type: 'belongsTo', source: 'Post', target: 'User', foreignKey: 'userId' },
@@ -53,10 +46,5 @@ export default defineExercise({
       title: 'Every post is printed with its author',
       lines: ['Alice wrote: Hello', 'Alice wrote: World', 'Bob wrote: Hi from Bob'],
     },
-  ],
-  hints: [
-    'Associations are defined on the models, after `sequelize.define` and before `sequelize.sync()`: sync creates the foreign key column from them.',
-    'One side is `User.hasMany(Post, { foreignKey: \'userId\' })`; the other side is defined on `Post`.',
-    '`Post.belongsTo(User, { foreignKey: \'userId\' })` gives every post a `getUser()` method: inside the loop, `const author = await post.getUser();`.',
   ],
 });

@@ -6,6 +6,7 @@
 import { getCollection, type CollectionEntry } from 'astro:content';
 import type { Lesson } from '../schemas/lesson';
 import { ContentValidationError } from '../schemas/parse';
+import { placedExerciseIds } from './placements';
 
 export type LessonEntry = CollectionEntry<'lessons'>;
 
@@ -16,6 +17,7 @@ export interface CourseLesson {
   url: string;
   title: string;
   description: string;
+  /** The ids of the exercises the lesson places with `<Exercise id>`, in page order. */
   exercises: string[];
   /** True when this lesson's frontmatter names its part. */
   partGiven: boolean;
@@ -59,7 +61,6 @@ export async function getCourse(): Promise<Course> {
   entries.sort((a, b) => a.id.localeCompare(b.id, 'en', { numeric: true }));
   const parts = new Map<string, CoursePart>();
   const lessons: CourseLesson[] = [];
-  const exerciseOwners = new Map<string, string>();
   const slugs = new Set<string>();
 
   for (const entry of entries) {
@@ -84,18 +85,14 @@ export async function getCourse(): Promise<Course> {
     const slug = `${partSlug}/${stripPrefix(lessonFolder)}`;
     if (slugs.has(slug)) throw new ContentValidationError(file, [`(location): another lesson already has the URL ${lessonUrl(slug)}`]);
     slugs.add(slug);
-    for (const exercise of data.exercises) {
-      const owner = exerciseOwners.get(exercise);
-      if (owner) throw new ContentValidationError(file, [`exercises: "${exercise}" is already used by ${owner}`]);
-      exerciseOwners.set(exercise, file);
-    }
     const lesson: CourseLesson = {
       entry,
       slug,
       url: lessonUrl(slug),
       title: data.title,
       description: data.description,
-      exercises: data.exercises,
+      // Placement itself (known ids, own lesson, once each) is checked before the build: ./integration.ts.
+      exercises: placedExerciseIds({ lesson: entry.id, file, body: entry.body ?? '' }),
       partGiven: data.part !== undefined,
       number: lessons.length + 1,
       part,

@@ -3,6 +3,7 @@ import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
 import { browserRuntime } from './scripts/vite-browser-runtime.mjs';
 import { monacoStylesInJs } from './scripts/vite-monaco-styles.mjs';
+import { prebuiltMonacoWorkers } from './scripts/vite-monaco-workers.mjs';
 import { courseChecks } from './src/course/integration';
 
 // https://astro.build/config
@@ -24,7 +25,7 @@ export default defineConfig({
     },
   },
   vite: {
-    plugins: [monacoStylesInJs()],
+    plugins: [prebuiltMonacoWorkers(), monacoStylesInJs()],
     // The runtime worker bundles the real Sequelize: see scripts/vite-browser-runtime.mjs.
     worker: {
       format: 'es',
@@ -33,6 +34,8 @@ export default defineConfig({
     build: {
       // Monaco and the runtime are large by nature and are loaded lazily.
       chunkSizeWarningLimit: 4096,
+      // The bench measures sizes itself; gzipping every large chunk here only slows the build.
+      reportCompressedSize: false,
     },
   },
 });

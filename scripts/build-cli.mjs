@@ -1,6 +1,6 @@
 /**
  * Builds the Node side of Associations Lab with esbuild: the `assoclab` CLI, the runtime
- * worker thread it starts, and the benchmark. npm packages stay external (resolved from
+ * worker thread it starts, and the benchmark (with its own worker thread). npm packages stay external (resolved from
  * node_modules); our TypeScript is bundled.
  */
 import { build } from 'esbuild';
@@ -14,6 +14,7 @@ await build({
     assoclab: 'src/grader/cli.ts',
     'runtime-worker': 'src/runtime/node/worker-thread.ts',
     bench: 'bench/run.ts',
+    'bench-worker': 'bench/node-worker.ts',
     screenshots: 'scripts/screenshots.ts',
   },
   outdir: 'dist-cli',

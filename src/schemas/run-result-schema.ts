@@ -21,9 +21,22 @@ import type {
   TableSnapshot,
 } from './run-result';
 
-const jsonValueSchema: z.ZodType<JsonValue> = z.lazy(() =>
-  z.union([z.string(), z.number(), z.boolean(), z.null(), z.array(jsonValueSchema), z.record(jsonValueSchema)]),
-);
+/**
+ * JSON-safe values (bound values, rows, probe results) are checked by a plain recursive
+ * function: a z.lazy union costs several times more per value, and a run holds many.
+ */
+function isJsonValue(value: unknown, depth = 0): value is JsonValue {
+  if (value === null || typeof value === 'string' || typeof value === 'boolean') return true;
+  if (typeof value === 'number') return true;
+  if (typeof value !== 'object' || depth > 64) return false;
+  if (Array.isArray(value)) return value.every((item) => isJsonValue(item, depth + 1));
+  const prototype = Object.getPrototypeOf(value) as unknown;
+  if (prototype !== Object.prototype && prototype !== null) return false;
+  for (const key in value) if (!isJsonValue((value as Record<string, unknown>)[key], depth + 1)) return false;
+  return true;
+}
+
+const jsonValueSchema = z.custom<JsonValue>((value) => isJsonValue(value), 'not a JSON value');
 
 const locationSchema = z.object({ line: z.number(), column: z.number() });
 

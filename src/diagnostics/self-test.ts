@@ -5,7 +5,7 @@
  */
 import type { RunResult } from '../schemas/run-result';
 import { createRuntimeClient, type RunRequestOptions, type RuntimeClient } from '../runtime/protocol/client';
-import { startBrowserWorker } from '../runtime/worker/start-browser-worker';
+import { startBrowserWorker } from '../runtime/worker/launch';
 
 export interface SelfTestCase {
   name: string;

@@ -135,7 +135,7 @@ export class ExerciseElement extends HTMLElement {
       const [{ gradeProgram }, { createCheckRunner }, { startBrowserWorker }] = await Promise.all([
         import('../../checks/grade'),
         import('../../runtime/protocol/check-runner'),
-        import('../../runtime/worker/start-browser-worker'),
+        import('../../runtime/worker/launch'),
       ]);
       const report = await gradeProgram(exercise, source, createCheckRunner({ createWorker: startBrowserWorker }));
       this.showReport(report);

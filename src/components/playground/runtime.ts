@@ -3,7 +3,7 @@
  * Sequelize, started when the first playground comes near the viewport.
  */
 import { createRuntimeClient, type RuntimeClient } from '../../runtime/protocol/client';
-import { startBrowserWorker } from '../../runtime/worker/start-browser-worker';
+import { startBrowserWorker } from '../../runtime/worker/launch';
 import type { ProgramLanguage } from '../../runtime/core/execute';
 import type { ConsoleEntry, RunResult } from '../../schemas/run-result';
 

@@ -51,10 +51,11 @@ export function workerThreadFactory(options: Pick<NodeRuntimeClientOptions, 'wor
 }
 
 export function createNodeRuntimeClient(options: NodeRuntimeClientOptions = {}): RuntimeClient {
-  return createRuntimeClient({ ...options, createWorker: workerThreadFactory(options) });
+  // A caller's own factory (the bench's, wrapping these threads) wins over the default.
+  return createRuntimeClient({ ...options, createWorker: options.createWorker ?? workerThreadFactory(options) });
 }
 
 /** The grader's runner: each program a grading runs in a fresh worker thread, through the one client. */
 export function createNodeCheckRunner(options: NodeRuntimeClientOptions = {}): ProgramRunner {
-  return createCheckRunner({ ...options, createWorker: workerThreadFactory(options) });
+  return createCheckRunner({ ...options, createWorker: options.createWorker ?? workerThreadFactory(options) });
 }

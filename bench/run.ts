@@ -1,7 +1,12 @@
 /**
  * `npm run bench`: the speed and size figures of Associations Lab, as medians over
- * repeated runs, in Node (worker thread) and in Chromium (the built site's worker and a
- * lesson page). Prints a table and writes bench/results/latest.json.
+ * repeated runs, in Node (worker thread) and in Chromium (the runtime worker and a lesson
+ * page of the built site). Prints a table and writes bench/results/latest.json.
+ *
+ * The runtime figures come from bench workers: the production worker plus the bench's own
+ * requests (memory, raw sql.js replay; bench/bench-requests.ts), which the site's worker
+ * does not carry. In Node that is dist-cli/bench-worker.mjs; in Chromium a small page and
+ * worker built with the site's worker plugins into dist-bench/ (bench/browser/build.mjs).
  */
 import { execSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
@@ -10,15 +15,16 @@ import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import type { Browser, Page } from 'playwright-core';
 import type { RunResult } from '../src/schemas/run-result';
-import type { RuntimeClient } from '../src/runtime/worker/client';
-import type { RuntimeStats } from '../src/runtime/worker/protocol';
-import { createNodeRuntimeClient } from '../src/runtime/node/node-client';
+import type { RuntimeClient } from '../src/runtime/protocol/client';
+import { createNodeRuntimeClient, workerThreadFactory } from '../src/runtime/node/node-client';
+import { benchChannel, type BenchWorker, type ReplayStatements, type RuntimeStats } from './bench-requests';
 import { CHROMIUM_FLAGS, chromiumPath, launchChromium } from '../tests/e2e/browser';
 import { serveDist, type StaticSite } from '../tests/e2e/static-server';
 import { kb, mb, median, ms, repeat, type Figure } from './measure';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const dist = join(root, 'dist');
+const distBench = join(root, 'dist-bench');
 const seed = readFileSync(join(root, 'tests', 'fixtures', 'sample-program.js'), 'utf8');
 const LESSON_PATH = '/lessons/basics/has-many-belongs-to/';
 const WARM_RUNS = 30;
@@ -30,7 +36,7 @@ function add(group: string, name: string, value: string, target?: string, met?: 
   process.stdout.write(`  ${name}: ${value}${target ? `  (target ${target}: ${met ? 'met' : 'NOT met'})` : ''}\n`);
 }
 
-const statements = (result: RunResult) => result.sql.map(({ sql, bind }) => ({ sql, bind }));
+const statements = (result: RunResult): ReplayStatements => result.sql.map(({ sql, bind }) => ({ sql, bind }));
 
 /** What every host reports: startup, first and warm runs, the raw sql.js floor, memory. */
 interface Host {
@@ -89,7 +95,9 @@ function nodeHost(): Host {
   return {
     async newRuntime() {
       const started = performance.now();
-      const client: RuntimeClient = createNodeRuntimeClient();
+      const threads = workerThreadFactory({ workerFile: join(root, 'dist-cli', 'bench-worker.mjs') });
+      const channel = benchChannel(() => threads() as unknown as BenchWorker);
+      const client: RuntimeClient = createNodeRuntimeClient({ createWorker: channel.createWorker });
       await client.ready();
       const readyMs = performance.now() - started;
       return {
@@ -100,8 +108,8 @@ function nodeHost(): Host {
             const result = await client.run(source);
             return { result, ms: performance.now() - t };
           },
-          replay: (list) => client.replay(list),
-          stats: () => client.stats(),
+          replay: (list) => channel.replay(list),
+          stats: () => channel.stats(),
         },
         close: async () => client.dispose(),
       };
@@ -109,19 +117,22 @@ function nodeHost(): Host {
   };
 }
 
-type RuntimeWindow = { assoclabRuntime: { client: RuntimeClient } };
+type RuntimeWindow = {
+  assoclabBench: { client: RuntimeClient; stats(): Promise<RuntimeStats>; replay(list: ReplayStatements): Promise<number> };
+};
 
+/** The bench page in dist-bench/: the one runtime client over the bench's browser worker. */
 function chromiumHost(browser: Browser, site: StaticSite): Host {
   return {
     async newRuntime() {
       const context = await browser.newContext();
       const page = await context.newPage();
-      await page.goto(`${site.url}/diagnostics/`);
-      await page.waitForFunction(() => 'assoclabRuntime' in window);
+      await page.goto(`${site.url}/index.html`);
+      await page.waitForFunction(() => 'assoclabBench' in window);
       // Measured inside the page: from `new Worker` to the worker's ready message.
       const readyMs = await page.evaluate(async () => {
         const started = performance.now();
-        await (window as unknown as RuntimeWindow).assoclabRuntime.client.ready();
+        await (window as unknown as RuntimeWindow).assoclabBench.client.ready();
         return performance.now() - started;
       });
       const inPage = <T,>(fn: (arg: never) => Promise<T>, arg?: unknown) => page.evaluate(fn as never, arg as never) as Promise<T>;
@@ -131,11 +142,11 @@ function chromiumHost(browser: Browser, site: StaticSite): Host {
           run: (source) =>
             inPage(async (text: string) => {
               const started = performance.now();
-              const result = await (window as unknown as RuntimeWindow).assoclabRuntime.client.run(text);
+              const result = await (window as unknown as RuntimeWindow).assoclabBench.client.run(text);
               return { result, ms: performance.now() - started };
             }, source),
-          replay: (list) => inPage((items: ReturnType<typeof statements>) => (window as unknown as RuntimeWindow).assoclabRuntime.client.replay(items), list),
-          stats: () => inPage(() => (window as unknown as RuntimeWindow).assoclabRuntime.client.stats()),
+          replay: (list) => inPage((items: ReturnType<typeof statements>) => (window as unknown as RuntimeWindow).assoclabBench.replay(items), list),
+          stats: () => inPage(() => (window as unknown as RuntimeWindow).assoclabBench.stats()),
         },
         close: () => context.close(),
       };
@@ -223,17 +234,21 @@ async function main(): Promise<void> {
     process.stdout.write('Building the site first (npm run build)…\n');
     execSync('npm run build', { cwd: root, stdio: 'inherit' });
   }
+  process.stdout.write('Building the bench page and worker (bench/browser/build.mjs)…\n');
+  execSync('node bench/browser/build.mjs', { cwd: root, stdio: 'inherit' });
   await measureHost('Node (worker thread)', nodeHost(), {});
   const site = await serveDist(dist);
+  const benchSite = await serveDist(distBench);
   const browser = await launchChromium();
   try {
-    await measureHost('Chromium (built site worker)', chromiumHost(browser, site), { warm: 10, ready: 250 });
+    await measureHost('Chromium (the site runtime worker)', chromiumHost(browser, benchSite), { warm: 10, ready: 250 });
     bundleSizes();
     await lessonPage(browser, site);
     await lighthouseScore(site);
   } finally {
     await browser.close();
     await site.close();
+    await benchSite.close();
   }
   mkdirSync(join(root, 'bench', 'results'), { recursive: true });
   writeFileSync(join(root, 'bench', 'results', 'latest.json'), JSON.stringify({ at: new Date().toISOString(), figures }, null, 2));

@@ -1,7 +1,8 @@
 /**
  * Builds the Node side of Associations Lab with Vite (as the site is built, so
  * `import.meta.glob` finds the exercise folders the same way): the `assoclab` CLI, the
- * runtime worker thread it starts, the benchmark and the screenshot tool. npm packages
+ * runtime worker thread it starts, the benchmark (with its own worker thread) and the
+ * screenshot tool. npm packages
  * stay external (resolved from node_modules); our TypeScript is bundled.
  */
 import { build } from 'vite';
@@ -29,6 +30,7 @@ await build({
         assoclab: 'src/grader/cli.ts',
         'runtime-worker': 'src/runtime/node/worker-thread.ts',
         bench: 'bench/run.ts',
+        'bench-worker': 'bench/node-worker.ts',
         screenshots: 'scripts/screenshots.ts',
       },
       // Chunks sit beside the entries: the CLI finds runtime-worker.mjs next to its own code.

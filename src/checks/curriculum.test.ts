@@ -4,7 +4,7 @@
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createNodeHost } from '../runtime/node/node-host';
-import { createInProcessRunner } from '../runtime/worker/in-process-runner';
+import { createInProcessRunner } from '../runtime/protocol/in-process-runner';
 import { exercises } from './exercises';
 import { gradeProgram } from './grade';
 import type { ProgramRunner } from './types';

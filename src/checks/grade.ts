@@ -5,14 +5,15 @@
  */
 import type { Exercise, ProbeObservation, ProbeRequest, ProgramLanguageName } from '../schemas/exercise';
 import { runtimeFailure, type RunResult } from '../schemas/run-result';
+import { DEFAULT_TIME_BUDGET_MS } from '../schemas/time-budget';
 import type { CheckResult, CheckRunResponse, ProgramRunner, VerdictContext } from './types';
-import { judge, programStatements } from './verdicts';
+import { judge } from './verdicts';
 
 export interface GradeOptions {
   /** The hidden seed for the probes' data; random when left out. */
   seed?: number;
   language?: ProgramLanguageName;
-  /** The program's time budget (ms); default 5000. */
+  /** The program's time budget (ms); default DEFAULT_TIME_BUDGET_MS. */
   timeBudgetMs?: number;
 }
 
@@ -36,14 +37,14 @@ export function probesOf(exercise: Exercise): ProbeRequest[] {
   return exercise.checks.flatMap((check) => (check.kind === 'probe' ? [{ id: check.id, spec: check.probe }] : []));
 }
 
-/** Runs through the runner and never throws: a runner failure becomes a failed run. */
+/**
+ * Runs through the runner and never throws: a runner failure becomes a failed run. The
+ * response's shape is the runner's promise: the worker-backed one validates every reply
+ * where it arrives (src/runtime/protocol/client.ts).
+ */
 async function safeRun(runner: ProgramRunner, ...args: Parameters<ProgramRunner>): Promise<CheckRunResponse> {
   try {
-    const response = await runner(...args);
-    if (!response || typeof response !== 'object' || !response.result || !Array.isArray(response.observations)) {
-      return { result: runtimeFailure('The runtime returned no result.'), observations: [] };
-    }
-    return response;
+    return await runner(...args);
   } catch (error) {
     return { result: runtimeFailure(error instanceof Error ? error.message : 'The runtime failed.'), observations: [] };
   }
@@ -60,14 +61,13 @@ function byId(observations: readonly ProbeObservation[]): Map<string, ProbeObser
 export async function gradeProgram(exercise: Exercise, source: string, runner: ProgramRunner, options: GradeOptions = {}): Promise<GradeReport> {
   const seed = options.seed ?? randomSeed();
   const probes = probesOf(exercise);
-  const base = { language: options.language ?? 'javascript', timeBudgetMs: options.timeBudgetMs ?? 5_000, probes, seed } as const;
+  const base = { language: options.language ?? 'javascript', timeBudgetMs: options.timeBudgetMs ?? DEFAULT_TIME_BUDGET_MS, probes, seed } as const;
   const [learner, reference] = await Promise.all([
     safeRun(runner, { ...base, source }),
     probes.length ? safeRun(runner, { ...base, source: exercise.solution }) : Promise.resolve(undefined),
   ]);
   const context: VerdictContext = {
     run: learner.result,
-    programSql: programStatements(Array.isArray(learner.result.sql) ? learner.result.sql : [], seed),
     observations: byId(learner.observations),
     ...(reference ? { reference: byId(reference.observations) } : {}),
   };

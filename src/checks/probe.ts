@@ -35,11 +35,6 @@ export interface ProbeOutcome {
   sequelizeInstances: readonly unknown[];
 }
 
-/** The SELECT the probes send first, so the grader can tell the program's SQL from theirs. */
-export function probeMarker(seed: number): string {
-  return `assoclab_probe_${seed >>> 0}`;
-}
-
 /** A small seeded PRNG (mulberry32): same seed, same values, in the learner's run and the solution's. */
 function random(seed: number): () => number {
   let state = seed >>> 0;
@@ -93,7 +88,6 @@ interface ModelLike {
 
 interface SequelizeLike {
   models?: Record<string, unknown>;
-  query?: (sql: string) => Promise<unknown>;
 }
 
 function own(object: object, key: string): boolean {
@@ -252,15 +246,6 @@ async function runOne(request: ProbeRequest, outcome: ProbeOutcome, seed: number
  */
 export async function runProbes(probes: readonly ProbeRequest[], outcome: ProbeOutcome, seed: number): Promise<ProbeObservation[]> {
   const observations: ProbeObservation[] = [];
-  if (probes.length === 0) return observations;
-  // Mark where the program's SQL ends and the probes' begins.
-  for (const instance of outcome.sequelizeInstances) {
-    const query = (instance as SequelizeLike | null)?.query;
-    if (typeof query === 'function') {
-      await settle(() => captured.apply(query, instance, [`SELECT '${probeMarker(seed)}' AS marker`]), 500);
-      break;
-    }
-  }
   for (const probe of probes) {
     try {
       observations.push(await runOne(probe, outcome, seed));

@@ -7,11 +7,10 @@
 import { build } from 'esbuild';
 import { mkdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { Worker } from 'node:worker_threads';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { WorkerLike } from '../runtime/worker/client';
-import { createWorkerRunner } from '../runtime/worker/check-runner';
-import type { WorkerMessage } from '../runtime/worker/protocol';
+import type { WorkerLike } from '../runtime/protocol/client';
+import { createCheckRunner } from '../runtime/protocol/check-runner';
+import { workerThreadFactory } from '../runtime/node/node-client';
 import { findExercise } from './exercises';
 import { gradeProgram } from './grade';
 import type { ProgramRunner } from './types';
@@ -19,7 +18,7 @@ import type { ProgramRunner } from './types';
 const root = fileURLToPath(new URL('../..', import.meta.url));
 const outDir = `${root}node_modules/.cache/assoclab-check-tests`;
 const workerFile = `${outDir}/runtime-worker.mjs`;
-const workers = new Set<Worker>();
+const workers = new Set<WorkerLike>();
 let runner: ProgramRunner;
 
 beforeAll(async () => {
@@ -35,25 +34,17 @@ beforeAll(async () => {
     packages: 'external',
     logLevel: 'warning',
   });
+  const threads = workerThreadFactory({ workerFile });
   const createWorker = (): WorkerLike => {
-    const worker = new Worker(workerFile);
+    const worker = threads();
     workers.add(worker);
-    worker.on('exit', () => workers.delete(worker));
-    const like = {
-      postMessage: (message: unknown) => worker.postMessage(message),
-      terminate: () => void worker.terminate(),
-      addEventListener(type: 'message' | 'error', listener: (event: { data: WorkerMessage } & { message?: string }) => void) {
-        if (type === 'message') worker.on('message', (data: WorkerMessage) => listener({ data }));
-        else worker.on('error', (error: Error) => listener({ data: { type: 'ready', startupMs: 0 }, message: error.message }));
-      },
-    };
-    return like as WorkerLike;
+    return worker;
   };
-  runner = createWorkerRunner(createWorker, { graceMs: 6_000 });
+  runner = createCheckRunner({ createWorker, checkGraceMs: 6_000 });
 });
 
 afterAll(async () => {
-  await Promise.all([...workers].map((worker) => worker.terminate()));
+  for (const worker of workers) worker.terminate();
 });
 
 const exercise = findExercise('link-posts-to-author')?.exercise;

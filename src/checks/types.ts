@@ -2,7 +2,7 @@
  * The check engine's vocabulary: what a runner returns, what a verdict sees, what a
  * check reports. Plain data throughout, so results cross workers and processes.
  */
-import type { JsonValue, RunResult, SqlStatement } from '../schemas/run-result';
+import type { JsonValue, RunResult } from '../schemas/run-result';
 import type { ProbeObservation, ProbeRequest, ProgramLanguageName } from '../schemas/exercise';
 
 /** One check's verdict, in words a learner understands. */
@@ -41,9 +41,8 @@ export type ProgramRunner = (request: CheckRunRequest) => Promise<CheckRunRespon
 
 /** Everything a verdict may look at: data only. */
 export interface VerdictContext {
+  /** The program's run, read before any probe ran: its SQL, rows and output are its own. */
   run: RunResult;
-  /** The program's own SQL statements (the probes' come after a marker and are left out). */
-  programSql: SqlStatement[];
   observations: ReadonlyMap<string, ProbeObservation>;
   /** The same probes run against the reference solution with the same seed. */
   reference?: ReadonlyMap<string, ProbeObservation>;

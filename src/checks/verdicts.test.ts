@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { checkSpecSchema, type CheckSpec, type ProbeObservation } from '../schemas/exercise';
 import type { RunResult, SqlStatement } from '../schemas/run-result';
-import { judge, programStatements, statementShape } from './verdicts';
+import { judge, statementShape } from './verdicts';
 import type { VerdictContext } from './types';
 
 const sql = (text: string, internal = false): SqlStatement => ({ sql: text, bind: [], durationMs: 1, internal });
@@ -19,8 +19,6 @@ const run: RunResult = {
     sql('SELECT `id`, `title` FROM `Posts` AS `Post` WHERE `Post`.`userId` = 1;'),
     sql('SELECT `id`, `title` FROM `Posts` AS `Post` WHERE `Post`.`userId` = 2;'),
     sql('SELECT `User`.`id`, `Posts`.`title` FROM `Users` AS `User` LEFT OUTER JOIN `Posts` AS `Posts` ON `User`.`id` = `Posts`.`userId`;'),
-    sql("SELECT 'assoclab_probe_7' AS marker"),
-    sql('SELECT `id` FROM `Posts` AS `Post` WHERE `Post`.`userId` = 3;'),
   ],
   database: {
     tables: [
@@ -67,7 +65,7 @@ const reference = new Map([['probe', observation('returned', [{ title: 'b', id: 
 
 function context(observations: ProbeObservation[] = [], overrides: Partial<RunResult> = {}): VerdictContext {
   const result = { ...run, ...overrides };
-  return { run: result, programSql: programStatements(result.sql, 7), observations: new Map(observations.map((o) => [o.id, o])), reference };
+  return { run: result, observations: new Map(observations.map((o) => [o.id, o])), reference };
 }
 
 const spec = (data: Record<string, unknown>): CheckSpec => checkSpecSchema.parse({ id: 'c', title: 'A check', ...data });

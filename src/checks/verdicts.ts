@@ -5,7 +5,6 @@
  */
 import type { CheckSpec } from '../schemas/exercise';
 import type { AssociationInfo, ColumnInfo, JsonValue, SqlStatement, TableSnapshot } from '../schemas/run-result';
-import { probeMarker } from './probe';
 import type { CheckResult, Verdict, VerdictContext } from './types';
 
 type Spec<K extends CheckSpec['kind']> = Extract<CheckSpec, { kind: K }>;
@@ -19,13 +18,6 @@ const fail = (message: string, expected?: string, found?: string): Verdict => ({
 });
 
 const list = (items: readonly string[]): string => (items.length === 0 ? 'none' : items.join(', '));
-
-/** The program's own statements: everything before the probes' marker SELECT. */
-export function programStatements(sql: readonly SqlStatement[], seed: number): SqlStatement[] {
-  const marker = probeMarker(seed);
-  const at = sql.findIndex((statement) => statement.sql.includes(marker));
-  return at === -1 ? [...sql] : sql.slice(0, at);
-}
 
 // ---------------------------------------------------------------------------- model graph
 
@@ -166,8 +158,9 @@ export function judgeRowsInclude(spec: Spec<'rows-include'>, context: VerdictCon
 
 const isSelect = (statement: SqlStatement): boolean => /^\s*SELECT\b/i.test(statement.sql);
 
+/** The program's own statements (the run's log is read before any probe runs). */
 function userStatements(context: VerdictContext): SqlStatement[] {
-  return context.programSql.filter((statement) => !statement.internal);
+  return context.run.sql.filter((statement) => !statement.internal);
 }
 
 export function judgeQueryCount(spec: Spec<'query-count'>, context: VerdictContext): Verdict {

@@ -4,7 +4,8 @@
  * the benchmark drive the same page through `window.assoclabRuntime`.
  */
 import type { RunResult } from '../schemas/run-result';
-import { createRuntimeClient, type RunRequestOptions, type RuntimeClient } from '../runtime/worker/client';
+import { createRuntimeClient, type RunRequestOptions, type RuntimeClient } from '../runtime/protocol/client';
+import { startBrowserWorker } from '../runtime/worker/launch';
 
 export interface SelfTestCase {
   name: string;
@@ -40,9 +41,7 @@ export interface RuntimeHandle {
 }
 
 export function createRuntimeHandle(): RuntimeHandle {
-  const client = createRuntimeClient({
-    createWorker: () => new Worker(new URL('../runtime/worker/browser-worker.ts', import.meta.url), { type: 'module' }),
-  });
+  const client = createRuntimeClient({ createWorker: startBrowserWorker });
   return {
     client,
     run: (source, options) => client.run(source, options),

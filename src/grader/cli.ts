@@ -8,8 +8,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { extname } from 'node:path';
-import { createNodeRuntimeClient, workerThreadFactory } from '../runtime/node/node-client';
-import { createWorkerRunner } from '../runtime/worker/check-runner';
+import { createNodeCheckRunner, createNodeRuntimeClient } from '../runtime/node/node-client';
 import { listExercises, UnknownExerciseError } from './exercises';
 import { printConsoleEntry, printRun, type PrintTarget } from './format-run';
 import { gradeSource, type GradeSourceReport } from './grade';
@@ -116,7 +115,7 @@ async function gradeCommand(args: string[]): Promise<number> {
   const source = readProgram(file);
   const language = ['.ts', '.mts'].includes(extname(file!)) ? 'typescript' : 'javascript';
   try {
-    const report = await gradeSource(exerciseId, source, createWorkerRunner(workerThreadFactory()), { language });
+    const report = await gradeSource(exerciseId, source, createNodeCheckRunner(), { language });
     if (parsed.flags.has('--json')) process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
     else printGrade(report);
     return 0;

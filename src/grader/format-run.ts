@@ -34,6 +34,7 @@ export function printRun(result: RunResult, file: string, target: PrintTarget, o
     const shown = result.sql.filter((statement) => !statement.internal);
     target.out(`\n-- SQL sent (${shown.length} statements, ${result.sql.length - shown.length} internal not shown)`);
     shown.forEach((statement, index) => target.out(sqlLine(statement, index)));
+    if (result.sqlOmitted) target.out(`     … ${result.sqlOmitted.toLocaleString('en-US')} more statement${result.sqlOmitted === 1 ? '' : 's'} not recorded`);
   }
   if (result.error) {
     const at = result.error.location ? `${file}:${result.error.location.line}:${result.error.location.column}: ` : `${file}: `;

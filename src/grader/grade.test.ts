@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createNodeHost } from '../runtime/node/node-host';
-import { createInProcessRunner } from '../runtime/worker/in-process-runner';
+import { createInProcessRunner } from '../runtime/protocol/in-process-runner';
 import type { ProgramRunner } from '../checks/types';
 import { listExercises, UnknownExerciseError } from './exercises';
 import { gradeSource } from './grade';

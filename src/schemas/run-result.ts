@@ -171,6 +171,8 @@ export interface RunResult {
   /** Set when console output went over the cap and the rest was cut. */
   truncated?: OutputTruncation;
   sql: SqlStatement[];
+  /** Statements sent after the SQL log was full: counted, not recorded (absent when none). */
+  sqlOmitted?: number;
   error?: RunError;
   database: DatabaseSnapshot;
   models: ModelGraph;

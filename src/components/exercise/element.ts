@@ -18,7 +18,6 @@ import type { GradeReport } from '../../checks/grade';
 import type { PlaygroundElement } from '../playground/element';
 import { isExerciseDone, markExerciseDone } from '../progress';
 import { readPayload } from './payload';
-import { createCheckWorker } from './worker';
 
 type CheckState = 'pending' | 'running' | 'passed' | 'failed';
 
@@ -133,8 +132,12 @@ export class ExerciseElement extends HTMLElement {
     try {
       const playground = await this.playground();
       const source = playground.getCode();
-      const { checkInBrowser } = await import('../../runtime/worker/check-runner');
-      const report = await checkInBrowser(exercise, source, createCheckWorker);
+      const [{ gradeProgram }, { createCheckRunner }, { startBrowserWorker }] = await Promise.all([
+        import('../../checks/grade'),
+        import('../../runtime/protocol/check-runner'),
+        import('../../runtime/worker/launch'),
+      ]);
+      const report = await gradeProgram(exercise, source, createCheckRunner({ createWorker: startBrowserWorker }));
       this.showReport(report);
       // What the checked program printed, sent and stored, where its Run would show it.
       void playground.showRun(report.run);

@@ -14,7 +14,7 @@
  */
 import type { CodeEditor, EditorLanguage, Monaco } from '../../editor';
 import { runtimeFailure, type ConsoleEntry, type RunResult } from '../../schemas/run-result';
-import type { RuntimeStatus } from '../../runtime/worker/client';
+import type { RuntimeStatus } from '../../runtime/protocol/client';
 import { getRuntime, runProgram, runtimeStarted, warmUpRuntime } from './runtime';
 import { debounce, loadCode, saveCode } from './storage';
 import { setUpTabs, type Tabs } from './tabs';

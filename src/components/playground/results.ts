@@ -152,6 +152,8 @@ export async function renderSql(result: RunResult, hooks: PanelHooks): Promise<H
   const list = h('div', { class: 'pg-sql', role: 'list', 'aria-label': 'SQL statements' });
   for (const statement of result.sql) list.append(await renderStatement(statement, hooks, format));
   root.append(list);
+  // A runaway loop fills the log: say how much is missing rather than end the list silently.
+  if (result.sqlOmitted) root.append(h('div', { class: 'pg-notice' }, `… ${plural(result.sqlOmitted, 'more statement')} not recorded: the SQL log keeps the first ${result.sql.length.toLocaleString('en-US')}.`));
   return root;
 }
 

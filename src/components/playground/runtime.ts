@@ -2,35 +2,16 @@
  * One runtime per page, shared by every playground on it: a single worker with sql.js and
  * Sequelize, started when the first playground comes near the viewport.
  */
-import { createRuntimeClient, type RuntimeClient, type WorkerLike } from '../../runtime/worker/client';
+import { createRuntimeClient, type RuntimeClient } from '../../runtime/protocol/client';
+import { startBrowserWorker } from '../../runtime/worker/launch';
 import type { ProgramLanguage } from '../../runtime/core/execute';
 import type { ConsoleEntry, RunResult } from '../../schemas/run-result';
-import type { WorkerMessage } from '../../runtime/worker/protocol';
 
 let client: RuntimeClient | undefined;
 
-function createBrowserWorker(): WorkerLike {
-  const worker = new Worker(new URL('../../runtime/worker/browser-worker.ts', import.meta.url), { type: 'module', name: 'assoclab-runtime' });
-  // Adapts the DOM Worker to the client's narrow interface.
-  const adapter: WorkerLike = {
-    postMessage: (message) => worker.postMessage(message),
-    terminate: () => worker.terminate(),
-    addEventListener(type: 'message' | 'error', listener: ((event: { data: WorkerMessage }) => void) | ((event: { message?: string }) => void)) {
-      if (type === 'message') {
-        const onMessage = listener as (event: { data: WorkerMessage }) => void;
-        worker.addEventListener('message', (event: MessageEvent<WorkerMessage>) => onMessage({ data: event.data }));
-      } else {
-        const onError = listener as (event: { message?: string }) => void;
-        worker.addEventListener('error', (event: ErrorEvent) => onError({ message: event.message }));
-      }
-    },
-  };
-  return adapter;
-}
-
 /** The page's runtime client (created on first call; the worker starts on ready() or run()). */
 export function getRuntime(): RuntimeClient {
-  client ??= createRuntimeClient({ createWorker: createBrowserWorker });
+  client ??= createRuntimeClient({ createWorker: startBrowserWorker });
   return client;
 }
 

@@ -187,6 +187,15 @@ describe('programs as a tutorial writes them', () => {
     expect(result.console[0]?.text).toBe("200 { hi: 'ada' }");
   });
 
+  it('says how many statements a full SQL log left out', async () => {
+    const result = await run(
+      "import { Sequelize } from 'sequelize';\nconst sequelize = new Sequelize('sqlite::memory:', { logging: false });\nfor (let i = 0; i < 5010; i++) await sequelize.query('SELECT 1');\n",
+    );
+    expect(result.error).toBeUndefined();
+    expect(result.sql).toHaveLength(5_000);
+    expect(result.sqlOmitted).toBeGreaterThanOrEqual(10);
+  });
+
   it('caps huge output and says how much was cut', async () => {
     const result = await run("const line = 'x'.repeat(1000);\nfor (let i = 0; i < 10000; i++) console.log(line);\nconsole.log('done');\n");
     expect(result.error).toBeUndefined();

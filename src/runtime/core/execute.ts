@@ -6,6 +6,7 @@
 import type { Database as SqlJsDatabase, SqlJsStatic } from 'sql.js';
 import type { Sequelize as SequelizeInstance } from 'sequelize';
 import { Model } from 'sequelize';
+import { DEFAULT_TIME_BUDGET_MS, timeoutError } from '../../schemas/time-budget';
 import { failedRun, type ConsoleEntry, type DatabaseSnapshot, type RunError, type RunResult, type SourceLocation } from '../../schemas/run-result';
 import { ConsoleCapture, DEFAULT_CONSOLE_LIMITS, type ConsoleLimits } from './console-capture';
 import { DEFAULT_ROW_LIMIT, inspectDatabase } from './inspect-database';
@@ -43,13 +44,11 @@ export type ProgramLanguage = 'javascript' | 'typescript';
 export interface ProgramOutcome {
   exports: Record<string, unknown>;
   sequelizeInstances: SequelizeInstance[];
-  /** The `sequelize` module the program saw, for probes that need its classes. */
-  sequelizeModule: Record<string, unknown>;
 }
 
 export interface RunOptions {
   language?: ProgramLanguage;
-  /** A program still busy after this long is ended and reported (ms). Default 5000. */
+  /** A program still busy after this long is ended and reported (ms). Default DEFAULT_TIME_BUDGET_MS. */
   timeBudgetMs?: number;
   consoleLimits?: ConsoleLimits;
   /** Rows kept per table in the snapshot. */
@@ -66,7 +65,6 @@ export interface RunOptions {
   onConsoleEntry?: (entry: ConsoleEntry) => void;
 }
 
-export const DEFAULT_TIME_BUDGET_MS = 5_000;
 
 /** Shows model instances as their class name and data values, not their internals. */
 function modelView(value: object): CustomView | undefined {
@@ -213,12 +211,7 @@ export async function runProgram(source: string, host: RuntimeHost, options: Run
       while (!error && quietTurns < 2) {
         await host.nextTurn();
         if (now() - executeStartedAt > budget) {
-          error = {
-            kind: 'timeout',
-            name: 'Timeout',
-            message: `Stopped after ${formatSeconds(budget)}: the program was still waiting${timers.pending ? ' on a timer (a setInterval that is never cleared?)' : ' for something to finish'}.`,
-            details: [],
-          };
+          error = timeoutError(budget, `the program was still waiting${timers.pending ? ' on a timer (a setInterval that is never cleared?)' : ' for something to finish'}.`);
           break;
         }
         const busy = recorder.inFlight > 0 || timers.pending > 0 || (network?.inFlight ?? 0) > 0;
@@ -252,9 +245,10 @@ export async function runProgram(source: string, host: RuntimeHost, options: Run
     const printed = [...output.entries];
     const truncated = output.truncation;
     const sql = recorder.statements.slice();
+    const sqlOmitted = recorder.dropped;
     const inspectMs = now() - inspectStartedAt;
 
-    if (options.afterRun) await options.afterRun({ exports: exported, sequelizeInstances: instances, sequelizeModule });
+    if (options.afterRun) await options.afterRun({ exports: exported, sequelizeInstances: instances });
     const finishedAt = now();
 
     const exitedCleanly = error?.kind === 'exit' && /process\.exit\(0\)/.test(error.message);
@@ -263,6 +257,7 @@ export async function runProgram(source: string, host: RuntimeHost, options: Run
       console: printed,
       ...(truncated ? { truncated } : {}),
       sql,
+      ...(sqlOmitted ? { sqlOmitted } : {}),
       ...(error ? { error } : {}),
       database,
       models,
@@ -290,9 +285,4 @@ export async function runProgram(source: string, host: RuntimeHost, options: Run
       }
     }
   }
-}
-
-function formatSeconds(ms: number): string {
-  const seconds = ms / 1000;
-  return `${Number.isInteger(seconds) ? seconds : seconds.toFixed(1)} s`;
 }

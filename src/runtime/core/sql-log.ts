@@ -2,8 +2,11 @@
 import type { SourceLocation, SqlStatement } from '../../schemas/run-result';
 import { toJsonValue } from './json-value';
 
-/** Past this many statements a runaway loop's log is cut (the count is kept). */
-const MAX_STATEMENTS = 5_000;
+/**
+ * Past this many statements a runaway loop's log stops recording; the statements left out
+ * are counted (`dropped`, the run result's `sqlOmitted`) so the cut is said, not silent.
+ */
+export const MAX_STATEMENTS = 5_000;
 
 /** Bookkeeping statements Sequelize sends on its own, shown dimmed by the site. */
 const INTERNAL = /^\s*(PRAGMA|SELECT name FROM sqlite_master|SELECT sql FROM sqlite_master)/i;
@@ -26,7 +29,7 @@ export interface PendingStatement {
 
 export class SqlRecorder {
   readonly statements: SqlStatement[] = [];
-  /** Statements not kept because the log was full. */
+  /** Statements not recorded because the log was full. */
   dropped = 0;
   /** Statements sent and not yet answered: the run is not over while any are. */
   inFlight = 0;

@@ -1,12 +1,14 @@
 /**
- * A RuntimeClient for Node, over worker threads: the browser's client (with its watchdog
- * and cancellation) driving the same worker protocol.
+ * The runtime client for Node, over worker threads: the browser's client (with its
+ * watchdog, cancellation and reply validation) driving the same worker protocol.
  */
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
-import { createRuntimeClient, type RuntimeClient, type RuntimeClientOptions, type WorkerLike } from '../worker/client';
-import type { WorkerMessage } from '../worker/protocol';
+import type { ProgramRunner } from '../../checks/types';
+import { createCheckRunner } from '../protocol/check-runner';
+import { createRuntimeClient, type RuntimeClient, type RuntimeClientOptions, type WorkerLike } from '../protocol/client';
+import type { WorkerMessage } from '../protocol/protocol';
 
 /** The bundled worker thread script (built by scripts/build-cli.mjs into dist-cli/). */
 export function defaultWorkerFile(): string {
@@ -18,7 +20,8 @@ export function defaultWorkerFile(): string {
   return found;
 }
 
-function adapt(worker: Worker): WorkerLike {
+/** The one adapter from a Node worker thread to the Web Worker shape the client drives. */
+export function adaptWorkerThread(worker: Worker): WorkerLike {
   return {
     postMessage: (message) => worker.postMessage(message),
     terminate: () => void worker.terminate(),
@@ -43,10 +46,16 @@ export function workerThreadFactory(options: Pick<NodeRuntimeClientOptions, 'wor
     const worker = new Worker(workerFile, options.execArgv ? { execArgv: options.execArgv } : {});
     // A worker must not keep the CLI alive after its work is done.
     worker.unref();
-    return adapt(worker);
+    return adaptWorkerThread(worker);
   };
 }
 
 export function createNodeRuntimeClient(options: NodeRuntimeClientOptions = {}): RuntimeClient {
-  return createRuntimeClient({ ...options, createWorker: workerThreadFactory(options) });
+  // A caller's own factory (the bench's, wrapping these threads) wins over the default.
+  return createRuntimeClient({ ...options, createWorker: options.createWorker ?? workerThreadFactory(options) });
+}
+
+/** The grader's runner: each program a grading runs in a fresh worker thread, through the one client. */
+export function createNodeCheckRunner(options: NodeRuntimeClientOptions = {}): ProgramRunner {
+  return createCheckRunner({ ...options, createWorker: options.createWorker ?? workerThreadFactory(options) });
 }

@@ -4,8 +4,8 @@
  * is ended by terminating its thread.
  */
 import { parentPort } from 'node:worker_threads';
-import { serveRuntime } from '../worker/serve';
-import type { WorkerRequest } from '../worker/protocol';
+import { serveRuntime } from '../protocol/serve';
+import type { WorkerRequest } from '../protocol/protocol';
 import { createNodeHost } from './node-host';
 
 const startedAt = performance.now();

@@ -2,8 +2,11 @@
  * The messages between a page (or Node) and a runtime worker. Every request carries an
  * id and gets exactly one reply with the same id: a result, or an error as data. A run
  * also streams its console output, as `output` messages with its id, before its reply.
+ *
+ * Only what the site and the grader need is here: the benchmark's own requests live in
+ * bench/ and never reach the production worker.
  */
-import type { ConsoleEntry, JsonValue, RunResult } from '../../schemas/run-result';
+import type { ConsoleEntry, RunResult } from '../../schemas/run-result';
 import type { ProgramLanguage } from '../core/execute';
 import type { ProbeObservation, ProbeRequest } from '../../schemas/exercise';
 
@@ -32,20 +35,7 @@ export interface CheckRequest {
   seed: number;
 }
 
-/** Asks how much memory the runtime holds (the benchmark's leak check). */
-export interface StatsRequest {
-  type: 'stats';
-  id: string;
-}
-
-/** Runs statements on raw sql.js, without Sequelize: the floor a run cannot go below. */
-export interface ReplayRequest {
-  type: 'replay';
-  id: string;
-  statements: { sql: string; bind: JsonValue[] }[];
-}
-
-export type WorkerRequest = RunRequest | CheckRequest | StatsRequest | ReplayRequest;
+export type WorkerRequest = RunRequest | CheckRequest;
 
 /** Sent once, unprompted, when the worker has loaded sql.js and Sequelize. */
 export interface ReadyMessage {
@@ -85,23 +75,4 @@ export interface CheckReply {
   observations: ProbeObservation[];
 }
 
-export interface RuntimeStats {
-  /** JS heap in use by the runtime, when the engine tells (null in browsers without it). */
-  jsHeapBytes: number | null;
-  /** Bytes of WebAssembly memory sql.js holds. */
-  wasmMemoryBytes: number | null;
-}
-
-export interface StatsReply {
-  type: 'stats';
-  id: string;
-  stats: RuntimeStats;
-}
-
-export interface ReplayReply {
-  type: 'replay';
-  id: string;
-  durationMs: number;
-}
-
-export type WorkerMessage = ReadyMessage | OutputMessage | RunReply | CheckReply | ErrorReply | StatsReply | ReplayReply;
+export type WorkerMessage = ReadyMessage | OutputMessage | RunReply | CheckReply | ErrorReply;

@@ -8,7 +8,7 @@ import { runProgram, type RuntimeHost } from '../core/execute';
 import { runProbes } from '../../checks/probe';
 import type { ProbeObservation } from '../../schemas/exercise';
 import type { RunResult } from '../../schemas/run-result';
-import type { CheckRequest, ReplayRequest, WorkerMessage, WorkerRequest } from './protocol';
+import type { CheckRequest, WorkerMessage, WorkerRequest } from './protocol';
 
 /** Runs a program, then the checks' probes against what it left behind (also used in-process by tests). */
 export async function runWithProbes(
@@ -31,33 +31,16 @@ export async function runWithProbes(
   return { result, observations };
 }
 
-/** Runs statements on a fresh raw sql.js database and returns how long they took (ms). */
-function replay(host: RuntimeHost, statements: ReplayRequest['statements']): number {
-  const started = host.now();
-  const db = new host.SQL.Database();
-  try {
-    db.run('PRAGMA foreign_keys = ON');
-    for (const { sql, bind } of statements) {
-      const params = bind.length ? (bind as (string | number | null)[]) : undefined;
-      const statement = db.prepare(sql);
-      try {
-        if (params) statement.bind(sql.includes('$1') ? Object.fromEntries(params.map((value, i) => [`$${i + 1}`, value])) : params);
-        while (statement.step()) statement.get();
-      } finally {
-        statement.free();
-      }
-    }
-  } finally {
-    db.close();
-  }
-  return host.now() - started;
-}
-
-export interface WorkerEndpoint {
+/**
+ * How a worker talks to its page. Generic over the message types so the benchmark's worker
+ * can put its own requests in front of serveRuntime (bench/bench-requests.ts) without
+ * the production protocol knowing them.
+ */
+export interface WorkerEndpoint<Request = WorkerRequest, Message = WorkerMessage> {
   /** Sends one message to the page (bound before any program runs). */
-  post(message: WorkerMessage): void;
+  post(message: Message): void;
   /** Registers the handler for requests from the page. */
-  listen(handler: (request: WorkerRequest) => void): void;
+  listen(handler: (request: Request) => void): void;
 }
 
 export function serveRuntime(endpoint: WorkerEndpoint, host: RuntimeHost, startupMs: number): void {
@@ -70,14 +53,6 @@ export function serveRuntime(endpoint: WorkerEndpoint, host: RuntimeHost, startu
         if (request.type === 'check') {
           const { result, observations } = await runWithProbes(host, request);
           post({ type: 'check-result', id: request.id, result, observations });
-          return;
-        }
-        if (request.type === 'stats') {
-          post({ type: 'stats', id: request.id, stats: host.memory?.() ?? { jsHeapBytes: null, wasmMemoryBytes: null } });
-          return;
-        }
-        if (request.type === 'replay') {
-          post({ type: 'replay', id: request.id, durationMs: replay(host, request.statements) });
           return;
         }
         const result = await runProgram(request.source, host, {

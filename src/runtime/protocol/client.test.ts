@@ -1,0 +1,123 @@
+/**
+ * The one runtime client, against fake workers that answer in this realm: runs, checks on
+ * a fresh worker, the watchdog's words, and replies that do not have the run result's shape.
+ */
+import { describe, expect, it } from 'vitest';
+import { failedRun, type RunResult } from '../../schemas/run-result';
+import { DEFAULT_TIME_BUDGET_MS, timeoutError } from '../../schemas/time-budget';
+import { createRuntimeClient, type WorkerLike } from './client';
+import type { WorkerMessage, WorkerRequest } from './protocol';
+
+const okResult = (text: string): RunResult => ({ ...failedRun({ kind: 'internal', name: 'x', message: 'x', details: [] }), ok: true, error: undefined, console: [{ level: 'log', text, at: 0 }] });
+
+interface FakeWorker extends WorkerLike {
+  requests: WorkerRequest[];
+  terminated: boolean;
+}
+
+/** A worker that is ready at once and answers each request with `answer` (or never, when it returns undefined). */
+function fakeWorkers(answer: (request: WorkerRequest, worker: number) => unknown) {
+  const started: FakeWorker[] = [];
+  const createWorker = (): WorkerLike => {
+    const index = started.length;
+    let onMessage: ((event: { data: WorkerMessage }) => void) | undefined;
+    const worker: FakeWorker = {
+      requests: [],
+      terminated: false,
+      postMessage(request) {
+        worker.requests.push(request);
+        const reply = answer(request, index);
+        if (reply !== undefined) setTimeout(() => !worker.terminated && onMessage?.({ data: reply as WorkerMessage }));
+      },
+      terminate: () => void (worker.terminated = true),
+      addEventListener(type: 'message' | 'error', listener: (event: never) => void) {
+        if (type === 'message') {
+          onMessage = listener as (event: { data: WorkerMessage }) => void;
+          setTimeout(() => onMessage?.({ data: { type: 'ready', startupMs: 1 } }));
+        }
+      },
+    } as FakeWorker;
+    started.push(worker);
+    return worker;
+  };
+  return { started, createWorker };
+}
+
+const check = { source: 'x', language: 'javascript' as const, timeBudgetMs: 50, probes: [], seed: 7 };
+
+describe('the runtime client', () => {
+  it('runs a program and resolves with its result', async () => {
+    const { createWorker } = fakeWorkers((request) => ({ type: 'result', id: request.id, result: okResult('hi') }));
+    const client = createRuntimeClient({ createWorker });
+    const result = await client.run('console.log("hi")');
+    expect(result.console[0]?.text).toBe('hi');
+    expect(client.status).toBe('ready');
+    client.dispose();
+  });
+
+  it('checks in a worker that ran nothing before, and retires it afterwards', async () => {
+    const { started, createWorker } = fakeWorkers((request, worker) =>
+      request.type === 'check'
+        ? { type: 'check-result', id: request.id, result: okResult(`checked on ${worker}`), observations: [{ id: 'p', status: 'returned', value: [1] }] }
+        : { type: 'result', id: request.id, result: okResult(`ran on ${worker}`) },
+    );
+    const client = createRuntimeClient({ createWorker });
+    expect((await client.run('a')).console[0]?.text).toBe('ran on 0');
+    const response = await client.check(check);
+    expect(response.result.console[0]?.text).toBe('checked on 1');
+    expect(response.observations).toEqual([{ id: 'p', status: 'returned', value: [1] }]);
+    expect(started[1]?.requests.map((request) => request.type)).toEqual(['check']);
+    expect(started[1]?.terminated).toBe(true);
+    expect((await client.run('b')).console[0]?.text).toBe('ran on 2');
+    client.dispose();
+  });
+
+  it('ends a stuck program with the one timeout message and a fresh worker', async () => {
+    const { started, createWorker } = fakeWorkers(() => undefined);
+    const client = createRuntimeClient({ createWorker, graceMs: 10 });
+    const result = await client.run('while (true) {}', { timeBudgetMs: 100 });
+    expect(result.error?.kind).toBe('timeout');
+    expect(result.error?.message).toMatch(/^Stopped after 0\.1 s: the program was still running \(an endless loop\?\)/);
+    expect(started[0]?.terminated).toBe(true);
+    expect(started).toHaveLength(2);
+    client.dispose();
+  });
+
+  it('words a timeout the same way wherever it is found', () => {
+    expect(DEFAULT_TIME_BUDGET_MS).toBe(5_000);
+    expect(timeoutError(5_000, 'why.').message).toBe('Stopped after 5 s: why.');
+    expect(timeoutError(2_500, 'why.').message).toBe('Stopped after 2.5 s: why.');
+  });
+
+  it('rejects a reply that is not a run result, and replaces the worker that sent it', async () => {
+    const { started, createWorker } = fakeWorkers((request) => ({ type: 'check-result', id: request.id, result: { ok: true }, observations: [] }));
+    const client = createRuntimeClient({ createWorker });
+    const response = await client.check(check);
+    expect(response.result.ok).toBe(false);
+    expect(response.result.error?.kind).toBe('internal');
+    expect(response.result.error?.message).toMatch(/malformed reply/);
+    expect(started[0]?.terminated).toBe(true);
+    client.dispose();
+  });
+
+  it('drops what a reply carries beyond the schema', async () => {
+    const { createWorker } = fakeWorkers((request) => ({ type: 'result', id: request.id, result: { ...okResult('hi'), verdict: 'pass' } }));
+    const client = createRuntimeClient({ createWorker });
+    const result = await client.run('x');
+    expect(result).not.toHaveProperty('verdict');
+    client.dispose();
+  });
+
+  it('resolves a superseded run as cancelled', async () => {
+    let calls = 0;
+    const { createWorker } = fakeWorkers((request) => (++calls === 1 ? undefined : { type: 'result', id: request.id, result: okResult('second') }));
+    const client = createRuntimeClient({ createWorker });
+    await client.ready();
+    const first = client.run('slow');
+    await new Promise((resolve) => setTimeout(resolve, 5));
+    const second = client.run('fast');
+    expect((await first).error?.kind).toBe('cancelled');
+    expect((await second).console[0]?.text).toBe('second');
+    client.dispose();
+  });
+});

@@ -2,7 +2,7 @@
  * The lessons collection: every `lessons/NN-part/NN-lesson/index.mdx`. Files and folders
  * starting with `_` are lesson material (programs, exercises) and never become entries.
  * Entry ids keep the `NN-` prefixes (they set the order); URLs strip them (see
- * src/components/course.ts).
+ * src/course/course.ts).
  */
 import { isAbsolute, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';

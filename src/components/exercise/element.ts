@@ -1,7 +1,7 @@
 /**
  * <assoclab-exercise>: the controls around an exercise's playground.
  *
- * - Check: grades the program in the editor with checkInBrowser (the learner's program and
+ * - Check: grades the program in the editor through the runtime client's check runner (the learner's program and
  *   the reference solution each in a fresh worker, verdicts computed on the page) and shows
  *   every check's state, message and expected/found. All green marks the exercise done.
  * - Hint: reveals the next hint; disabled, with a note, once all are shown.

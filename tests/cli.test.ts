@@ -174,6 +174,29 @@ describe('assoclab exercises and grade', () => {
     expect(report.passed).toBe(report.total);
   });
 
+  it('grades within --budget: a program that never ends is stopped after that many ms', async () => {
+    const { code, stdout } = await cli('grade', 'link-posts-to-author', program('hang.js', 'while (true) {}\n'), '--json', '--budget', '500');
+    expect(code).toBe(0);
+    const report = JSON.parse(stdout) as { status: string; error?: { message: string } };
+    expect(report.status).toBe('error');
+    // The runner's watchdog states the budget it enforced (5.0 s without --budget).
+    expect(report.error?.message).toContain('Stopped after 0.5 s');
+  });
+
+  it.each([
+    [['run', 'x.js', '--budget'], "Option '--budget <value>' argument missing"],
+    [['run', 'x.js', '--budget', 'soon'], '--budget takes a number of milliseconds'],
+    [['grade', 'link-posts-to-author', 'x.js', '--budget=0'], '--budget takes a number of milliseconds'],
+    [['run', 'x.js', '--jsn'], "Unknown option '--jsn'"],
+    [['exercises', 'extra'], "Unexpected argument 'extra'"],
+    [['grade', 'link-posts-to-author', 'x.js', 'y.js'], "Unexpected argument 'y.js'"],
+  ])('exits 2 with the usage for a mistaken call: %j', async (args, message) => {
+    const { code, stderr } = await cli(...args);
+    expect(code).toBe(2);
+    expect(stderr).toContain(message);
+    expect(stderr).toContain('Usage:');
+  });
+
   it('exits 2 for an unknown exercise or an unreadable file', async () => {
     const unknown = await cli('grade', 'no-such-exercise', seed);
     expect(unknown.code).toBe(2);

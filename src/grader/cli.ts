@@ -4,11 +4,13 @@
  *
  *   assoclab run <file> [--json] [--sql] [--budget <ms>]
  *   assoclab exercises [--json]
- *   assoclab grade <exercise-id> <file> [--json]
+ *   assoclab grade <exercise-id> <file> [--json] [--budget <ms>]
  */
 import { readFileSync } from 'node:fs';
 import { extname } from 'node:path';
+import { parseArgs, type ParseArgsOptionsConfig } from 'node:util';
 import { createNodeCheckRunner, createNodeRuntimeClient } from '../runtime/node/node-client';
+import { DEFAULT_TIME_BUDGET_MS } from '../schemas/time-budget';
 import { listExercises, UnknownExerciseError } from './exercises';
 import { printConsoleEntry, printRun, type PrintTarget } from './format-run';
 import { gradeSource, type GradeSourceReport } from './grade';
@@ -17,9 +19,12 @@ const USAGE = `Usage:
   assoclab run <file> [--json] [--sql] [--budget <ms>]   run a program as the site does
       --json          print the whole run result as JSON
       --sql           also print the SQL Sequelize sent
-      --budget <ms>   time budget (default 5000)
+      --budget <ms>   time budget (default ${DEFAULT_TIME_BUDGET_MS})
   assoclab exercises [--json]                           list every exercise (id, lesson, title)
-  assoclab grade <exercise-id> <file> [--json]          grade a program against an exercise's checks
+  assoclab grade <exercise-id> <file> [--json] [--budget <ms>]
+                                                        grade a program against an exercise's checks
+      --json          print the report as JSON
+      --budget <ms>   the program's time budget (default ${DEFAULT_TIME_BUDGET_MS})
       exit 0 once graded, whatever the verdict; 2 for an unknown id or unreadable file`;
 
 /** A mistake in how the command was called: its message, then the usage. */
@@ -27,24 +32,34 @@ class UsageError extends Error {}
 /** A clear failure that needs no usage text (an unknown exercise id). */
 class CommandError extends Error {}
 
-interface Parsed {
-  positional: string[];
-  flags: Set<string>;
-  values: Map<string, string>;
+const JSON_FLAG = { json: { type: 'boolean' } } as const;
+const BUDGET = { budget: { type: 'string' } } as const;
+
+type Parsed<Options extends ParseArgsOptionsConfig> = ReturnType<typeof parseArgs<{ args: string[]; options: Options; allowPositionals: true; strict: true }>>;
+
+/**
+ * Node's own parser, strict: an unknown flag, a flag missing its value or a stray
+ * argument is a usage error rather than silently ignored. `--budget=500` works too.
+ */
+function parse<const Options extends ParseArgsOptionsConfig>(args: string[], options: Options, positionals: number): Parsed<Options> {
+  let parsed: Parsed<Options>;
+  try {
+    parsed = parseArgs({ args, options, allowPositionals: true, strict: true });
+  } catch (error) {
+    // Node's messages name the option and the problem ("Unknown option '--jsn'").
+    if (String((error as NodeJS.ErrnoException).code).startsWith('ERR_PARSE_ARGS_')) throw new UsageError((error as Error).message);
+    throw error;
+  }
+  if (parsed.positionals.length > positionals) throw new UsageError(`Unexpected argument '${parsed.positionals[positionals]}'.`);
+  return parsed;
 }
 
-function parseArgs(args: string[], valued: string[]): Parsed {
-  const parsed: Parsed = { positional: [], flags: new Set(), values: new Map() };
-  for (let i = 0; i < args.length; i++) {
-    const arg = args[i]!;
-    if (!arg.startsWith('--')) parsed.positional.push(arg);
-    else if (valued.includes(arg)) {
-      const value = args[++i];
-      if (value === undefined) throw new UsageError(`${arg} needs a value`);
-      parsed.values.set(arg, value);
-    } else parsed.flags.add(arg);
-  }
-  return parsed;
+/** The program's time budget: the --budget value in ms, the runtime's default when absent. */
+function budgetOf(value: string | undefined): number {
+  if (value === undefined) return DEFAULT_TIME_BUDGET_MS;
+  const budget = Number(value);
+  if (value.trim() === '' || !Number.isFinite(budget) || budget <= 0) throw new UsageError('--budget takes a number of milliseconds.');
+  return budget;
 }
 
 function readProgram(file: string | undefined): string {
@@ -57,20 +72,19 @@ function readProgram(file: string | undefined): string {
 }
 
 async function runCommand(args: string[]): Promise<number> {
-  const parsed = parseArgs(args, ['--budget']);
-  const file = parsed.positional[0];
+  const { values, positionals } = parse(args, { ...JSON_FLAG, ...BUDGET, sql: { type: 'boolean' } }, 1);
+  const budget = budgetOf(values.budget);
+  const file = positionals[0];
   const source = readProgram(file);
-  const budget = Number(parsed.values.get('--budget') ?? 5000);
-  if (!Number.isFinite(budget) || budget <= 0) throw new UsageError('--budget takes a number of milliseconds.');
   const client = createNodeRuntimeClient({ timeBudgetMs: budget });
   try {
     const language = ['.ts', '.mts'].includes(extname(file!)) ? 'typescript' : 'javascript';
-    const json = parsed.flags.has('--json');
+    const json = values.json === true;
     const terminal: PrintTarget = { out: (line) => console.log(line), err: (line) => console.error(line) };
     // Output appears as the program prints it, as with node; --json prints once, at the end.
     const result = await client.run(source, { language, ...(json ? {} : { onConsole: (entry) => printConsoleEntry(entry, terminal) }) });
     if (json) process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
-    else printRun(result, file!, terminal, { sql: parsed.flags.has('--sql'), consolePrinted: true });
+    else printRun(result, file!, terminal, { sql: values.sql === true, consolePrinted: true });
     return result.ok ? 0 : 1;
   } finally {
     client.dispose();
@@ -78,9 +92,9 @@ async function runCommand(args: string[]): Promise<number> {
 }
 
 async function exercisesCommand(args: string[]): Promise<number> {
-  const parsed = parseArgs(args, []);
+  const { values } = parse(args, JSON_FLAG, 0);
   const listing = listExercises();
-  if (parsed.flags.has('--json')) {
+  if (values.json === true) {
     process.stdout.write(`${JSON.stringify(listing, null, 2)}\n`);
     return 0;
   }
@@ -109,14 +123,15 @@ function printGrade(report: GradeSourceReport): void {
 }
 
 async function gradeCommand(args: string[]): Promise<number> {
-  const parsed = parseArgs(args, ['--budget']);
-  const [exerciseId, file] = parsed.positional;
+  const { values, positionals } = parse(args, { ...JSON_FLAG, ...BUDGET }, 2);
+  const [exerciseId, file] = positionals;
   if (!exerciseId) throw new UsageError('Missing <exercise-id> (list them with `assoclab exercises`).');
+  const timeBudgetMs = budgetOf(values.budget);
   const source = readProgram(file);
   const language = ['.ts', '.mts'].includes(extname(file!)) ? 'typescript' : 'javascript';
   try {
-    const report = await gradeSource(exerciseId, source, createNodeCheckRunner(), { language });
-    if (parsed.flags.has('--json')) process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
+    const report = await gradeSource(exerciseId, source, createNodeCheckRunner(), { language, timeBudgetMs });
+    if (values.json === true) process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
     else printGrade(report);
     return 0;
   } catch (error) {

@@ -2,6 +2,8 @@
  * The slice of Node's `util` that Sequelize and its dependencies call in the browser:
  * format and inspect (our own, so output matches the Node host), promisify, deprecate,
  * inherits. Smaller than the browserify `util` package and without timer-based polyfills.
+ * No isDeepStrictEqual: nothing bundled in the worker calls it, and programs cannot import
+ * `util` (only 'sequelize' and 'express'), so a dependency for it would be dead weight.
  */
 import { formatConsoleArgs, inspect as inspectValue } from '../../core/inspect';
 
@@ -33,10 +35,6 @@ export function inherits(child: { prototype: object; super_?: unknown }, parent:
   Object.setPrototypeOf(child.prototype, parent.prototype);
 }
 
-export function isDeepStrictEqual(a: unknown, b: unknown): boolean {
-  return JSON.stringify(a) === JSON.stringify(b);
-}
-
 export const types = {
   isDate: (value: unknown) => value instanceof Date,
   isRegExp: (value: unknown) => value instanceof RegExp,
@@ -46,4 +44,4 @@ export const types = {
 export const TextEncoder = globalThis.TextEncoder;
 export const TextDecoder = globalThis.TextDecoder;
 
-export default { format, inspect, promisify, deprecate, inherits, isDeepStrictEqual, types, TextEncoder, TextDecoder };
+export default { format, inspect, promisify, deprecate, inherits, types, TextEncoder, TextDecoder };

@@ -2,12 +2,30 @@ import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
   test: {
-    include: ['src/**/*.test.ts', 'tests/**/*.test.ts'],
-    // Browser tests start Chromium and run real programs: give them room.
-    testTimeout: 60_000,
-    hookTimeout: 120_000,
-    // One Chromium at a time on a 2-core machine.
-    fileParallelism: false,
     reporters: ['default', './tests/summary-reporter.ts'],
+    projects: [
+      {
+        extends: true,
+        test: {
+          name: 'unit',
+          // Unit, CLI and authoring tests: no browser, run side by side.
+          include: ['src/**/*.test.ts', 'tests/*.test.ts'],
+          testTimeout: 30_000,
+          hookTimeout: 90_000,
+        },
+      },
+      {
+        extends: true,
+        test: {
+          name: 'browser',
+          include: ['tests/e2e/**/*.test.ts'],
+          // Chromium against the built site: one browser at a time on a 2-core machine, after the unit tests.
+          fileParallelism: false,
+          sequence: { groupOrder: 1 },
+          testTimeout: 60_000,
+          hookTimeout: 120_000,
+        },
+      },
+    ],
   },
 });

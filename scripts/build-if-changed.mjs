@@ -1,0 +1,71 @@
+#!/usr/bin/env node
+/**
+ * Builds what the tests need, skipping any part whose sources have not changed since its
+ * last build: the site (dist/, with its search index) and the Node CLI (dist-cli/). Each
+ * output holds a stamp: a hash of every source file it is built from (names and bytes)
+ * and of the installed packages' lock.
+ *
+ *   node scripts/build-if-changed.mjs          build what is stale
+ *   node scripts/build-if-changed.mjs --force  build everything
+ */
+import { spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { existsSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+const STAMP = '.assoclab-build-stamp';
+const SKIP = new Set(['node_modules', 'dist', 'dist-cli', 'dist-bench', '.astro', '.git', 'screenshots', 'test-results']);
+
+/** Every file under `paths`, sorted, test files excluded (they are not built into anything). */
+function files(paths) {
+  const found = [];
+  const walk = (path) => {
+    if (!existsSync(path)) return;
+    if (statSync(path).isFile()) return void found.push(path);
+    for (const entry of readdirSync(path)) if (!SKIP.has(entry)) walk(join(path, entry));
+  };
+  paths.forEach((path) => walk(join(root, path)));
+  return found.filter((file) => !/\.test\.ts$/.test(file)).sort();
+}
+
+function hashOf(paths) {
+  const hash = createHash('sha256');
+  for (const file of files(paths)) hash.update(relative(root, file)).update('\0').update(readFileSync(file)).update('\0');
+  return hash.digest('hex');
+}
+
+const TARGETS = [
+  {
+    name: 'CLI',
+    out: 'dist-cli',
+    sources: ['src', 'lessons', 'bench', 'scripts', 'package.json', 'package-lock.json', 'tsconfig.json'],
+    commands: [['node', ['scripts/build-cli.mjs']]],
+  },
+  {
+    name: 'site',
+    out: 'dist',
+    sources: ['src', 'lessons', 'public', 'scripts', 'astro.config.mjs', 'package.json', 'package-lock.json', 'tsconfig.json'],
+    commands: [
+      ['node', ['node_modules/astro/astro.js', 'build']],
+      ['node', ['node_modules/pagefind/lib/runner/bin.cjs', '--site', 'dist', '--silent']],
+    ],
+  },
+];
+
+const force = process.argv.includes('--force');
+for (const target of TARGETS) {
+  const stampFile = join(root, target.out, STAMP);
+  const hash = hashOf(target.sources);
+  if (!force && existsSync(stampFile) && readFileSync(stampFile, 'utf8') === hash) {
+    console.log(`build-if-changed: the ${target.name} is up to date (${target.out}/), not rebuilt`);
+    continue;
+  }
+  console.log(`build-if-changed: building the ${target.name} (${target.out}/)`);
+  for (const [command, args] of target.commands) {
+    const result = spawnSync(command === 'node' ? process.execPath : command, args, { cwd: root, stdio: 'inherit' });
+    if (result.status !== 0) process.exit(result.status ?? 1);
+  }
+  writeFileSync(stampFile, hash);
+}

@@ -19,8 +19,8 @@ export default defineConfig({
         test: {
           name: 'browser',
           include: ['tests/e2e/**/*.test.ts'],
-          // Chromium against the built site: one browser at a time on a 2-core machine, after the unit tests.
-          fileParallelism: false,
+          // Chromium against the built site, after the unit tests. Two files at a time: much of
+          // a browser test is waiting (workers starting, watchdogs), which the other file fills.
           sequence: { groupOrder: 1 },
           testTimeout: 60_000,
           hookTimeout: 120_000,

@@ -37,7 +37,11 @@ export class PlaygroundElement extends HTMLElement {
   private original = '';
   private code = '';
   private language: EditorLanguage = 'javascript';
-  private budgetMs: number | undefined;
+  /** The run's time budget from `data-budget` (read at each run), or the runtime's default. */
+  private get budgetMs(): number | undefined {
+    const budget = Number(this.dataset.budget);
+    return Number.isFinite(budget) && budget > 0 ? budget : undefined;
+  }
   private editor: CodeEditor | undefined;
   private monaco: Monaco | undefined;
   private editorLoading: Promise<void> | undefined;
@@ -65,8 +69,6 @@ export class PlaygroundElement extends HTMLElement {
     const pre = this.piece<HTMLPreElement>('static');
     this.original = this.piece<HTMLTemplateElement>('original').content.textContent ?? pre.textContent ?? '';
     this.language = this.dataset.language === 'typescript' ? 'typescript' : 'javascript';
-    const budget = Number(this.dataset.budget);
-    this.budgetMs = Number.isFinite(budget) && budget > 0 ? budget : undefined;
     const saved = loadCode(this.storageId);
     this.code = saved ?? this.original;
     if (saved !== undefined) {

@@ -4,8 +4,6 @@
  */
 import type { Monaco } from './monaco';
 
-type StandaloneEditor = ReturnType<Monaco['editor']['create']>;
-
 export type EditorLanguage = 'javascript' | 'typescript';
 
 export interface CodeEditorConfig {

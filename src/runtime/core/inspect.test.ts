@@ -27,6 +27,7 @@ describe('inspect', () => {
     ['a set', new Set([1, 2]), 'Set(2) { 1, 2 }'],
     ['a buffer', Buffer.from('hi'), '<Buffer 68 69>'],
     ['a promise', Promise.resolve(1), 'Promise { <pending> }'],
+    // eslint-disable-next-line no-sparse-arrays -- a sparse array is the case under test
     ['sparse arrays', [1, , 3], '[ 1, <1 empty item>, 3 ]'],
   ])('%s', (_name, value, expected) => {
     expect(inspect(value)).toBe(expected);

@@ -40,10 +40,10 @@ export class VirtualNetwork {
   /** express(), whose apps listen on this network instead of a socket. */
   wrapExpress(): ExpressFactory {
     const { express } = this.runtime;
-    const network = this;
+    const listen = (handler: Handler, listenArgs: unknown[]) => this.listen(handler, listenArgs);
     const wrapped = function (this: unknown, ...args: unknown[]) {
       const app = express.apply(this, args);
-      app.listen = (...listenArgs: unknown[]) => network.listen(app, listenArgs);
+      app.listen = (...listenArgs: unknown[]) => listen(app, listenArgs);
       return app;
     } as ExpressFactory;
     Object.assign(wrapped, express);

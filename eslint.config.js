@@ -16,6 +16,8 @@ export default defineConfig(
     // The project runs in the browser (site, editor, runtime worker) and in Node (grader, scripts, bench, tests):
     // TypeScript checks which globals each file may use; plain JS files get both sets.
     languageOptions: { globals: { ...globals.browser, ...globals.node } },
+    // A leading underscore marks a parameter kept for its position or an interface's shape (shims, stubs).
+    rules: { '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', caughtErrorsIgnorePattern: '^_' }] },
   },
   {
     // Learners' programs, shown verbatim in the editor (imported with ?raw): a starter's stub keeps the

@@ -17,7 +17,6 @@ assert.AssertionError = AssertionError;
 assert.strictEqual = (actual: unknown, expected: unknown, message?: string) =>
   assert(Object.is(actual, expected), message ?? `Expected values to be strictly equal: ${String(actual)} !== ${String(expected)}`);
 assert.equal = (actual: unknown, expected: unknown, message?: string) =>
-  // eslint-disable-next-line eqeqeq
   assert(actual == expected, message ?? `${String(actual)} == ${String(expected)}`);
 
 export default assert;

@@ -4,7 +4,6 @@
  * The full package is ~43 KB gzip, mostly locale tables for tax ids, phone numbers and
  * postcodes that an associations course never validates.
  */
-// @ts-nocheck -- validator/lib files ship without per-file types.
 import contains from 'validator/lib/contains';
 import equals from 'validator/lib/equals';
 import isAfter from 'validator/lib/isAfter';

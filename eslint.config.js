@@ -4,6 +4,7 @@ import { defineConfig, globalIgnores } from 'eslint/config';
 import prettier from 'eslint-config-prettier';
 import astro from 'eslint-plugin-astro';
 import globals from 'globals';
+import node from 'eslint-plugin-n';
 import tseslint from 'typescript-eslint';
 
 export default defineConfig(
@@ -25,6 +26,11 @@ export default defineConfig(
     // routes to. A disable comment in them would be shown to the learner.
     files: ['lessons/**/*.js', 'tests/fixtures/**/*.js'],
     rules: { '@typescript-eslint/no-unused-vars': 'off' },
+  },
+  {
+    // Every package the code imports is declared in package.json (not reached through another package's dependencies).
+    plugins: { n: node },
+    rules: { 'n/no-extraneous-import': ['error', { allowModules: [] }] },
   },
   // Last: turns off the stylistic rules that Prettier owns.
   prettier,

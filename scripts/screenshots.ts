@@ -32,10 +32,14 @@ async function checkStarter(page: Page): Promise<void> {
   await exercise.scrollIntoViewIfNeeded();
   await exercise.locator('[data-part="editor"]').hover();
   await exercise.getByRole('button', { name: 'Check', exact: true }).click();
-  await page.waitForFunction(() => {
-    const state = document.querySelector<HTMLElement>('assoclab-exercise')?.dataset.result;
-    return state === 'passed' || state === 'failed';
-  }, undefined, { timeout: 30_000 });
+  await page.waitForFunction(
+    () => {
+      const state = document.querySelector<HTMLElement>('assoclab-exercise')?.dataset.result;
+      return state === 'passed' || state === 'failed';
+    },
+    undefined,
+    { timeout: 30_000 },
+  );
   await exercise.getByRole('button', { name: 'Hint', exact: true }).click();
   await exercise.scrollIntoViewIfNeeded();
 }

@@ -64,7 +64,9 @@ describe('a new exercise is one copied folder and one <Exercise> line', () => {
   it('is listed by assoclab exercises --json, in its lesson', async () => {
     const { code, stdout } = await run(copy, ['bin/assoclab.mjs', 'exercises', '--json']);
     expect(code).toBe(0);
-    expect(JSON.parse(stdout)).toContainEqual(expect.objectContaining({ id: COPIED, lesson: '01-basics/01-has-many-belongs-to', title: 'Write postsOf(user)' }));
+    expect(JSON.parse(stdout)).toContainEqual(
+      expect.objectContaining({ id: COPIED, lesson: '01-basics/01-has-many-belongs-to', title: 'Write postsOf(user)' }),
+    );
   });
 
   it('is graded by assoclab grade: its solution passes, its starter fails', async () => {
@@ -81,7 +83,10 @@ describe('a new exercise is one copied folder and one <Exercise> line', () => {
     const url = `http://127.0.0.1:${port}/lessons/basics/has-many-belongs-to/`;
     let html = '';
     for (let attempt = 0; attempt < 240 && !html; attempt++) {
-      html = await fetch(url).then((response) => (response.ok ? response.text() : ''), () => '');
+      html = await fetch(url).then(
+        (response) => (response.ok ? response.text() : ''),
+        () => '',
+      );
       if (!html) await new Promise((resolve) => setTimeout(resolve, 250));
     }
     const placed = [...html.matchAll(/data-exercise-id="([^"]+)"/g)].map((match) => match[1]);
@@ -96,7 +101,10 @@ describe('a misplaced exercise stops the build', () => {
       const lessonFile = join(copy, LESSON, 'index.mdx');
       const text = readFileSync(lessonFile, 'utf8');
       // eager-load-posts placed twice, write-posts-of never placed, an unknown id, and one of another lesson.
-      writeFileSync(lessonFile, text.replace('<Exercise id="write-posts-of" />', '<Exercise id="eager-load-posts" />') + '\n<Exercise id="no-such-exercise" />\n');
+      writeFileSync(
+        lessonFile,
+        text.replace('<Exercise id="write-posts-of" />', '<Exercise id="eager-load-posts" />') + '\n<Exercise id="no-such-exercise" />\n',
+      );
       const other = 'lessons/01-basics/02-elsewhere';
       cpSync(join(copy, LESSON, '_exercises', 'write-posts-of'), join(copy, other, '_exercises', 'moved-away'), { recursive: true });
       writeFileSync(join(copy, other, 'index.mdx'), '---\ntitle: Elsewhere\ndescription: Another lesson.\n---\n\nNothing placed here.\n');
@@ -113,7 +121,9 @@ describe('a misplaced exercise stops the build', () => {
       const file = `${LESSON}/index.mdx`;
       expect(output).toContain(`${file}:${secondEager}: <Exercise id="eager-load-posts"> is placed a second time (first at ${file}:${firstEager})`);
       expect(output).toContain(`${file}:${lineOf('no-such-exercise')}: <Exercise id="no-such-exercise"> names no exercise.`);
-      expect(output).toContain(`${file}:${lineOf('moved-away')}: <Exercise id="moved-away"> places an exercise of another lesson (${other}/_exercises/moved-away)`);
+      expect(output).toContain(
+        `${file}:${lineOf('moved-away')}: <Exercise id="moved-away"> places an exercise of another lesson (${other}/_exercises/moved-away)`,
+      );
       expect(output).toContain(`${LESSON}/_exercises/write-posts-of: the exercise is never placed`);
       expect(output).not.toContain('building client');
     } finally {

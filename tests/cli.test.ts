@@ -115,10 +115,7 @@ describe('the Node worker-thread client', () => {
   });
 
   it('ignores a forged reply posted by the program', async () => {
-    const forged = [
-      "import { parentPort } from 'worker_threads';",
-      "console.log('real');",
-    ].join('\n');
+    const forged = ["import { parentPort } from 'worker_threads';", "console.log('real');"].join('\n');
     const result = await client.run(forged);
     // worker_threads is not offered to programs: the import itself fails cleanly.
     expect(result.error?.kind).toBe('import');

@@ -38,8 +38,18 @@ describe('an exercise folder', () => {
   it.each([
     ['a missing solution', { ...texts, [`${DIR}/solution.js`]: undefined }, { [`${DIR}/exercise.ts`]: definition }, `${DIR}: (files): missing solution.js`],
     ['a missing definition', texts, {}, `${DIR}: (files): missing exercise.ts`],
-    ['an id in exercise.ts', texts, { [`${DIR}/exercise.ts`]: { ...definition, id: 'other' } }, `${DIR}/exercise.ts: id: comes from the folder name; remove it from exercise.ts`],
-    ['a check without a title', texts, { [`${DIR}/exercise.ts`]: { ...definition, checks: [{ id: 'runs', kind: 'runs-without-error', title: '' }] } }, `${DIR}/exercise.ts: checks[0].title: must not be empty`],
+    [
+      'an id in exercise.ts',
+      texts,
+      { [`${DIR}/exercise.ts`]: { ...definition, id: 'other' } },
+      `${DIR}/exercise.ts: id: comes from the folder name; remove it from exercise.ts`,
+    ],
+    [
+      'a check without a title',
+      texts,
+      { [`${DIR}/exercise.ts`]: { ...definition, checks: [{ id: 'runs', kind: 'runs-without-error', title: '' }] } },
+      `${DIR}/exercise.ts: checks[0].title: must not be empty`,
+    ],
   ])('with %s is refused, naming the file', (_name, files, definitions, expected) => {
     const present = Object.fromEntries(Object.entries(files).filter((entry): entry is [string, string] => entry[1] !== undefined));
     expect(problemsOf(() => exercisesFromFolders(foldersFromFiles(definitions as never, present)))[0]).toContain(expected);
@@ -48,15 +58,19 @@ describe('an exercise folder', () => {
   it('refuses a folder name used by two lessons', () => {
     const other = DIR.replace('01-one', '02-two');
     const twice = { ...texts, ...Object.fromEntries(Object.entries(texts).map(([path, text]) => [path.replace(DIR, other), text])) };
-    expect(problemsOf(() => exercisesFromFolders(foldersFromFiles({ [`${DIR}/exercise.ts`]: definition, [`${other}/exercise.ts`]: definition }, twice)))).toEqual([
-      `${other}: id: the folder name "count-posts" is already used by ${DIR}; exercise ids are unique across the course`,
-    ]);
+    expect(
+      problemsOf(() => exercisesFromFolders(foldersFromFiles({ [`${DIR}/exercise.ts`]: definition, [`${other}/exercise.ts`]: definition }, twice))),
+    ).toEqual([`${other}: id: the folder name "count-posts" is already used by ${DIR}; exercise ids are unique across the course`]);
   });
 });
 
 describe('splitHints', () => {
   it('splits on lines holding only ---, gentlest first, and keeps code blocks whole', () => {
-    expect(splitHints('First.\n\n---\n\nSecond:\n\n```js\nconst a = 1;\n```\n---\nThird.\n')).toEqual(['First.', 'Second:\n\n```js\nconst a = 1;\n```', 'Third.']);
+    expect(splitHints('First.\n\n---\n\nSecond:\n\n```js\nconst a = 1;\n```\n---\nThird.\n')).toEqual([
+      'First.',
+      'Second:\n\n```js\nconst a = 1;\n```',
+      'Third.',
+    ]);
   });
   it('has no hints for an empty file', () => expect(splitHints('\n')).toEqual([]));
 });

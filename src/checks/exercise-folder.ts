@@ -72,12 +72,17 @@ export function exerciseFromFolder(folder: ExerciseFolder): RegisteredExercise {
     name === EXERCISE_FILES.definition ? !folder.definition : folder.texts[name] === undefined,
   );
   if (missing.length) {
-    throw new ContentValidationError(folder.dir, [`(files): missing ${missing.join(', ')}; an exercise folder holds ${Object.values(EXERCISE_FILES).join(', ')}`]);
+    throw new ContentValidationError(folder.dir, [
+      `(files): missing ${missing.join(', ')}; an exercise folder holds ${Object.values(EXERCISE_FILES).join(', ')}`,
+    ]);
   }
   const definition = folder.definition as ExerciseDefinition & Record<string, unknown>;
   const fromFiles = ['id', 'instructions', 'hints', 'starter', 'solution'].filter((key) => key in definition);
   if (fromFiles.length) {
-    throw new ContentValidationError(file, fromFiles.map((key) => `${key}: comes from ${key === 'id' ? 'the folder name' : 'its own file in the folder'}; remove it from exercise.ts`));
+    throw new ContentValidationError(
+      file,
+      fromFiles.map((key) => `${key}: comes from ${key === 'id' ? 'the folder name' : 'its own file in the folder'}; remove it from exercise.ts`),
+    );
   }
   const exercise = parseExercise(
     {
@@ -100,7 +105,10 @@ export function exercisesFromFolders(folders: readonly ExerciseFolder[]): Regist
   return sorted.map((folder) => {
     const entry = exerciseFromFolder(folder);
     const other = seen.get(entry.exercise.id);
-    if (other) throw new ContentValidationError(entry.dir, [`id: the folder name "${entry.exercise.id}" is already used by ${other}; exercise ids are unique across the course`]);
+    if (other)
+      throw new ContentValidationError(entry.dir, [
+        `id: the folder name "${entry.exercise.id}" is already used by ${other}; exercise ids are unique across the course`,
+      ]);
     seen.set(entry.exercise.id, entry.dir);
     return entry;
   });

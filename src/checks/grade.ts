@@ -53,7 +53,8 @@ async function safeRun(runner: ProgramRunner, ...args: Parameters<ProgramRunner>
 function byId(observations: readonly ProbeObservation[]): Map<string, ProbeObservation> {
   const map = new Map<string, ProbeObservation>();
   // The first observation per id wins: later (forged) duplicates cannot override it.
-  for (const observation of observations) if (observation && typeof observation.id === 'string' && !map.has(observation.id)) map.set(observation.id, observation);
+  for (const observation of observations)
+    if (observation && typeof observation.id === 'string' && !map.has(observation.id)) map.set(observation.id, observation);
   return map;
 }
 

@@ -39,7 +39,15 @@ describe('runProbes', () => {
         { id: 'hang', spec: { seed: [], call: { export: 'hang', args: [] }, timeoutMs: 50 } },
         { id: 'boom', spec: { seed: [], call: { export: 'boom', args: [] }, timeoutMs: 50 } },
       ],
-      { exports: { hang: () => new Promise(() => undefined), boom: () => { throw new TypeError('no'); } }, sequelizeInstances: [] },
+      {
+        exports: {
+          hang: () => new Promise(() => undefined),
+          boom: () => {
+            throw new TypeError('no');
+          },
+        },
+        sequelizeInstances: [],
+      },
       1,
     );
     expect(observations).toMatchObject([{ status: 'timeout' }, { status: 'threw', error: 'TypeError: no' }]);

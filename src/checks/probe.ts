@@ -53,8 +53,60 @@ function hash(text: string, seed: number): number {
   return h >>> 0;
 }
 
-const WORDS = ['amber', 'basil', 'cobalt', 'delta', 'ember', 'fjord', 'garnet', 'harbor', 'indigo', 'juniper', 'kestrel', 'lumen', 'maple', 'nectar', 'onyx', 'pepper', 'quartz', 'russet', 'saffron', 'tundra', 'umber', 'violet', 'willow', 'yarrow', 'zephyr'];
-const NAMES = ['Ada', 'Bram', 'Chioma', 'Dmitri', 'Elif', 'Farah', 'Goran', 'Hana', 'Ines', 'Jonas', 'Kofi', 'Lena', 'Mateo', 'Nadia', 'Oskar', 'Priya', 'Quinn', 'Rosa', 'Sven', 'Tariq', 'Uma', 'Viktor', 'Wen', 'Yusuf', 'Zara'];
+const WORDS = [
+  'amber',
+  'basil',
+  'cobalt',
+  'delta',
+  'ember',
+  'fjord',
+  'garnet',
+  'harbor',
+  'indigo',
+  'juniper',
+  'kestrel',
+  'lumen',
+  'maple',
+  'nectar',
+  'onyx',
+  'pepper',
+  'quartz',
+  'russet',
+  'saffron',
+  'tundra',
+  'umber',
+  'violet',
+  'willow',
+  'yarrow',
+  'zephyr',
+];
+const NAMES = [
+  'Ada',
+  'Bram',
+  'Chioma',
+  'Dmitri',
+  'Elif',
+  'Farah',
+  'Goran',
+  'Hana',
+  'Ines',
+  'Jonas',
+  'Kofi',
+  'Lena',
+  'Mateo',
+  'Nadia',
+  'Oskar',
+  'Priya',
+  'Quinn',
+  'Rosa',
+  'Sven',
+  'Tariq',
+  'Uma',
+  'Viktor',
+  'Wen',
+  'Yusuf',
+  'Zara',
+];
 
 function pick(list: readonly string[], next: () => number): string {
   return list[Math.floor(next() * list.length)] ?? 'x';
@@ -173,7 +225,14 @@ function resolveValue(value: ProbeValue, rows: Map<string, unknown>, seed: numbe
   return data && typeof data === 'object' ? data[value.attribute] : undefined;
 }
 
-async function seedRow(row: ProbeRow, outcome: ProbeOutcome, rows: Map<string, unknown>, seed: number, probeId: string, timeoutMs: number): Promise<string | undefined> {
+async function seedRow(
+  row: ProbeRow,
+  outcome: ProbeOutcome,
+  rows: Map<string, unknown>,
+  seed: number,
+  probeId: string,
+  timeoutMs: number,
+): Promise<string | undefined> {
   const model = findModel(outcome.sequelizeInstances, row.model);
   if (!model) return `the program defines no model named ${row.model}`;
   const values: Record<string, unknown> = {};
@@ -216,7 +275,8 @@ async function runOne(request: ProbeRequest, outcome: ProbeOutcome, seed: number
       } catch (error) {
         return { id: request.id, status: 'threw', error: message(error) };
       }
-      if (target === undefined) return { id: request.id, status: 'unavailable', error: `the instance has no method ${spec.call.method} (is the association defined?)` };
+      if (target === undefined)
+        return { id: request.id, status: 'unavailable', error: `the instance has no method ${spec.call.method} (is the association defined?)` };
     }
     if (typeof target !== 'function') return { id: request.id, status: 'unavailable', error: `${what} is not a function` };
     const fn = target;

@@ -32,10 +32,20 @@ const run: RunResult = {
         name: 'Posts',
         columns: [
           { name: 'id', type: 'INTEGER', primaryKey: true, notNull: false, defaultValue: null },
-          { name: 'userId', type: 'INTEGER', primaryKey: false, notNull: false, defaultValue: null, references: { table: 'Users', column: 'id', onDelete: 'SET NULL', onUpdate: 'CASCADE' } },
+          {
+            name: 'userId',
+            type: 'INTEGER',
+            primaryKey: false,
+            notNull: false,
+            defaultValue: null,
+            references: { table: 'Users', column: 'id', onDelete: 'SET NULL', onUpdate: 'CASCADE' },
+          },
           { name: 'title', type: 'VARCHAR(255)', primaryKey: false, notNull: false, defaultValue: null },
         ],
-        rows: [{ id: 1, userId: 1, title: 'Hello' }, { id: 2, userId: 1, title: 'World' }],
+        rows: [
+          { id: 1, userId: 1, title: 'Hello' },
+          { id: 2, userId: 1, title: 'World' },
+        ],
         rowCount: 2,
       },
     ],
@@ -46,7 +56,9 @@ const run: RunResult = {
         name: 'User',
         tableName: 'Users',
         attributes: [],
-        associations: [{ type: 'HasMany', source: 'User', target: 'Post', as: 'Posts', aliased: false, foreignKey: 'userId', onDelete: 'SET NULL', accessors: ['getPosts'] }],
+        associations: [
+          { type: 'HasMany', source: 'User', target: 'Post', as: 'Posts', aliased: false, foreignKey: 'userId', onDelete: 'SET NULL', accessors: ['getPosts'] },
+        ],
       },
       {
         name: 'Post',
@@ -60,8 +72,21 @@ const run: RunResult = {
   timings: { prepareMs: 0, executeMs: 0, inspectMs: 0, totalMs: 0 },
 };
 
-const observation = (status: ProbeObservation['status'], value?: ProbeObservation['value']): ProbeObservation => ({ id: 'probe', status, ...(value !== undefined ? { value } : {}), error: 'because' });
-const reference = new Map([['probe', observation('returned', [{ title: 'b', id: 9 }, { title: 'a', id: 8 }])]]);
+const observation = (status: ProbeObservation['status'], value?: ProbeObservation['value']): ProbeObservation => ({
+  id: 'probe',
+  status,
+  ...(value !== undefined ? { value } : {}),
+  error: 'because',
+});
+const reference = new Map([
+  [
+    'probe',
+    observation('returned', [
+      { title: 'b', id: 9 },
+      { title: 'a', id: 8 },
+    ]),
+  ],
+]);
 
 function context(observations: ProbeObservation[] = [], overrides: Partial<RunResult> = {}): VerdictContext {
   const result = { ...run, ...overrides };
@@ -72,7 +97,12 @@ const spec = (data: Record<string, unknown>): CheckSpec => checkSpecSchema.parse
 
 describe.each<[string, Record<string, unknown>, boolean, RegExp?]>([
   ['hasMany with the right key', { kind: 'association', type: 'hasMany', source: 'User', target: 'Post', foreignKey: 'userId' }, true],
-  ['hasMany with the wrong key', { kind: 'association', type: 'hasMany', source: 'User', target: 'Post', foreignKey: 'authorId' }, false, /foreign key is 'userId'/],
+  [
+    'hasMany with the wrong key',
+    { kind: 'association', type: 'hasMany', source: 'User', target: 'Post', foreignKey: 'authorId' },
+    false,
+    /foreign key is 'userId'/,
+  ],
   ['a missing belongsTo', { kind: 'association', type: 'hasOne', source: 'User', target: 'Post' }, false, /no hasOne association/],
   ['an alias', { kind: 'association', type: 'belongsTo', source: 'Post', target: 'User', as: 'author' }, true],
   ['a wrong alias', { kind: 'association', type: 'belongsTo', source: 'Post', target: 'User', as: 'writer' }, false, /alias/],
@@ -84,8 +114,18 @@ describe.each<[string, Record<string, unknown>, boolean, RegExp?]>([
   ['an existing column', { kind: 'column-exists', table: 'Posts', column: 'userId' }, true],
   ['a missing column', { kind: 'column-exists', table: 'Posts', column: 'authorId' }, false, /no column authorId/],
   ['a foreign key', { kind: 'foreign-key', table: 'Posts', column: 'userId', references: { table: 'Users', column: 'id' } }, true],
-  ['a foreign key ON DELETE', { kind: 'foreign-key', table: 'Posts', column: 'userId', references: { table: 'Users', column: 'id' }, onDelete: 'CASCADE' }, false, /ON DELETE SET NULL/],
-  ['a column that is no foreign key', { kind: 'foreign-key', table: 'Posts', column: 'title', references: { table: 'Users', column: 'id' } }, false, /not a foreign key/],
+  [
+    'a foreign key ON DELETE',
+    { kind: 'foreign-key', table: 'Posts', column: 'userId', references: { table: 'Users', column: 'id' }, onDelete: 'CASCADE' },
+    false,
+    /ON DELETE SET NULL/,
+  ],
+  [
+    'a column that is no foreign key',
+    { kind: 'foreign-key', table: 'Posts', column: 'title', references: { table: 'Users', column: 'id' } },
+    false,
+    /not a foreign key/,
+  ],
   ['a row count in range', { kind: 'row-count', table: 'Posts', min: 2, max: 2 }, true],
   ['a row count too low', { kind: 'row-count', table: 'Posts', min: 3 }, false, /holds 2 rows/],
   ['rows present (booleans as 0/1)', { kind: 'rows-include', table: 'Users', rows: [{ name: 'Alice', admin: true }] }, true],
@@ -117,7 +157,17 @@ describe.each<[string, Record<string, unknown>, boolean, RegExp?]>([
 const probeSpec = { id: 'probe', kind: 'probe', project: ['title'], probe: { call: { export: 'postsOf', args: [] } } };
 
 describe.each<[string, ProbeObservation[], boolean, RegExp]>([
-  ['the same rows in another order', [observation('returned', [{ title: 'a', id: 1 }, { title: 'b', id: 2 }])], true, /right result/],
+  [
+    'the same rows in another order',
+    [
+      observation('returned', [
+        { title: 'a', id: 1 },
+        { title: 'b', id: 2 },
+      ]),
+    ],
+    true,
+    /right result/,
+  ],
   ['other rows', [observation('returned', [{ title: 'Hello' }])], false, /wrong result/],
   ['a timeout', [observation('timeout')], false, /never finished/],
   ['an error', [observation('threw')], false, /threw an error/],

@@ -34,7 +34,11 @@ export function judgeAssociation(spec: Spec<'association'>, context: VerdictCont
   const models = context.run.models.models;
   for (const name of [spec.source, spec.target]) {
     if (!models.some((model) => model.name === name)) {
-      return fail(`There is no model named ${name}. Define it with sequelize.define('${name}', ...).`, `a model named ${name}`, `models: ${list(models.map((m) => m.name))}`);
+      return fail(
+        `There is no model named ${name}. Define it with sequelize.define('${name}', ...).`,
+        `a model named ${name}`,
+        `models: ${list(models.map((m) => m.name))}`,
+      );
     }
   }
   const all = models.flatMap((model) => model.associations);
@@ -53,7 +57,8 @@ export function judgeAssociation(spec: Spec<'association'>, context: VerdictCont
     if (spec.foreignKey !== undefined && a.foreignKey !== spec.foreignKey) wrong.push(`its foreign key is '${a.foreignKey}', not '${spec.foreignKey}'`);
     if (spec.as !== undefined && a.as !== spec.as) wrong.push(`its alias (as) is '${a.as}', not '${spec.as}'`);
     if (spec.through !== undefined && a.through !== spec.through) wrong.push(`its through model is '${a.through ?? 'none'}', not '${spec.through}'`);
-    if (spec.onDelete !== undefined && (a.onDelete ?? '') !== spec.onDelete) wrong.push(`its onDelete is '${a.onDelete ?? 'the default'}', not '${spec.onDelete}'`);
+    if (spec.onDelete !== undefined && (a.onDelete ?? '') !== spec.onDelete)
+      wrong.push(`its onDelete is '${a.onDelete ?? 'the default'}', not '${spec.onDelete}'`);
     if (wrong.length && problems.length === 0) problems.push(...wrong);
     return wrong.length === 0;
   });
@@ -78,11 +83,18 @@ export function judgeTableExists(spec: Spec<'table-exists'>, context: VerdictCon
 
 function withColumn(spec: { table: string; column: string }, context: VerdictContext): { verdict: Verdict } | { column: ColumnInfo } {
   const table = findTable(context, spec.table);
-  if (!table) return { verdict: fail(`There is no table named ${spec.table}. Did the program call sequelize.sync()?`, `a table ${spec.table}`, `tables: ${tableNames(context)}`) };
+  if (!table)
+    return {
+      verdict: fail(`There is no table named ${spec.table}. Did the program call sequelize.sync()?`, `a table ${spec.table}`, `tables: ${tableNames(context)}`),
+    };
   const column = table.columns.find((c) => c.name === spec.column);
   if (!column) {
     return {
-      verdict: fail(`The table ${spec.table} has no column ${spec.column}.`, `a column ${spec.table}.${spec.column}`, `columns: ${list(table.columns.map((c) => c.name))}`),
+      verdict: fail(
+        `The table ${spec.table} has no column ${spec.column}.`,
+        `a column ${spec.table}.${spec.column}`,
+        `columns: ${list(table.columns.map((c) => c.name))}`,
+      ),
     };
   }
   return { column };
@@ -107,10 +119,18 @@ export function judgeForeignKey(spec: Spec<'foreign-key'>, context: VerdictConte
   }
   const foundText = `${spec.table}.${spec.column} REFERENCES ${ref.table}(${ref.column}) ON DELETE ${ref.onDelete}`;
   if (ref.table !== spec.references.table || ref.column !== spec.references.column) {
-    return fail(`${spec.table}.${spec.column} points at ${ref.table}.${ref.column} instead of ${spec.references.table}.${spec.references.column}.`, wanted, foundText);
+    return fail(
+      `${spec.table}.${spec.column} points at ${ref.table}.${ref.column} instead of ${spec.references.table}.${spec.references.column}.`,
+      wanted,
+      foundText,
+    );
   }
   if (spec.onDelete && ref.onDelete.toUpperCase() !== spec.onDelete) {
-    return fail(`The foreign key ${spec.table}.${spec.column} has ON DELETE ${ref.onDelete}; set onDelete: '${spec.onDelete}' on the association.`, wanted, foundText);
+    return fail(
+      `The foreign key ${spec.table}.${spec.column} has ON DELETE ${ref.onDelete}; set onDelete: '${spec.onDelete}' on the association.`,
+      wanted,
+      foundText,
+    );
   }
   return pass(`${spec.table}.${spec.column} is a foreign key to ${spec.references.table}.${spec.references.column}.`);
 }
@@ -148,7 +168,12 @@ export function judgeRowsInclude(spec: Spec<'rows-include'>, context: VerdictCon
     return fail(
       `${spec.table} is missing ${missing.length === 1 ? 'a row' : `${missing.length} rows`} it should hold.`,
       missing.map((row) => JSON.stringify(row)).join('\n'),
-      table.rows.length ? table.rows.slice(0, 10).map((row) => JSON.stringify(row)).join('\n') : `${spec.table} is empty`,
+      table.rows.length
+        ? table.rows
+            .slice(0, 10)
+            .map((row) => JSON.stringify(row))
+            .join('\n')
+        : `${spec.table} is empty`,
     );
   }
   return pass(`${spec.table} holds the expected rows.`);
@@ -179,7 +204,10 @@ export function judgeQueryCount(spec: Spec<'query-count'>, context: VerdictConte
     return fail(
       `The program sent ${count} ${what}${count === 1 ? '' : 's'}; it should send ${wanted}. Look at the SQL log to see where they come from.`,
       `${wanted} ${what}s`,
-      statements.slice(0, 8).map((s) => s.sql).join('\n') || 'no statements',
+      statements
+        .slice(0, 8)
+        .map((s) => s.sql)
+        .join('\n') || 'no statements',
     );
   }
   return pass(`The program sent ${count} ${what}${count === 1 ? '' : 's'}.`);
@@ -199,7 +227,12 @@ export function judgeJoinUsed(spec: Spec<'join-used'>, context: VerdictContext):
   return fail(
     `No SELECT joined ${spec.tables.join(' and ')}. Load the associated rows with include: so Sequelize fetches them in the same query.`,
     `a SELECT ... JOIN over ${spec.tables.join(', ')}`,
-    selects.length ? selects.slice(0, 6).map((s) => s.sql).join('\n') : 'no SELECT statements',
+    selects.length
+      ? selects
+          .slice(0, 6)
+          .map((s) => s.sql)
+          .join('\n')
+      : 'no SELECT statements',
   );
 }
 
@@ -262,7 +295,8 @@ export function judgeConsoleLines(spec: Spec<'console-lines'>, context: VerdictC
   const same = lines.length === spec.lines.length && lines.every((line, i) => line === spec.lines[i]);
   if (same) return pass('The program printed exactly the expected lines.');
   const firstDiff = spec.lines.findIndex((line, i) => lines[i] !== line);
-  const where = firstDiff === -1 ? `it printed ${lines.length - spec.lines.length} extra line(s)` : `line ${firstDiff + 1} should be “${spec.lines[firstDiff] ?? ''}”`;
+  const where =
+    firstDiff === -1 ? `it printed ${lines.length - spec.lines.length} extra line(s)` : `line ${firstDiff + 1} should be “${spec.lines[firstDiff] ?? ''}”`;
   return fail(`The printed output differs from what is expected: ${where}.`, spec.lines.join('\n'), preview(lines));
 }
 
@@ -271,8 +305,13 @@ export function judgeConsoleLines(spec: Spec<'console-lines'>, context: VerdictC
 export function judgeRunsWithoutError(_spec: Spec<'runs-without-error'>, context: VerdictContext): Verdict {
   const error = context.run.error;
   if (context.run.ok && !error) return pass('The program ran to the end without an error.');
-  if (error?.kind === 'exit' && context.run.ok) return fail('The program called process.exit() and stopped before it finished its work.', 'the program runs to its end', error.message);
-  return fail(`The program stopped with an error: ${error ? `${error.name}: ${error.message}` : 'unknown'}.`, 'no error', error ? `${error.name}: ${error.message}` : 'an error');
+  if (error?.kind === 'exit' && context.run.ok)
+    return fail('The program called process.exit() and stopped before it finished its work.', 'the program runs to its end', error.message);
+  return fail(
+    `The program stopped with an error: ${error ? `${error.name}: ${error.message}` : 'unknown'}.`,
+    'no error',
+    error ? `${error.name}: ${error.message}` : 'an error',
+  );
 }
 
 /** A returned value reduced to what the check compares: projected attributes, sorted when order does not matter. */

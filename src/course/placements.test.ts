@@ -9,7 +9,8 @@ const exercises = [exercise('first', ONE), exercise('second', TWO)];
 
 describe('findExercisePlacements', () => {
   it('finds every <Exercise id> with its line, as MDX parses it', () => {
-    const body = "import x from './x.js';\n\n## Try it\n\n<Exercise id=\"first\" />\n\nText with `<Exercise id=\"in-code\" />` in code.\n\n```mdx\n<Exercise id=\"in-a-fence\" />\n```\n\n<Exercise id={name} />\n";
+    const body =
+      'import x from \'./x.js\';\n\n## Try it\n\n<Exercise id="first" />\n\nText with `<Exercise id="in-code" />` in code.\n\n```mdx\n<Exercise id="in-a-fence" />\n```\n\n<Exercise id={name} />\n';
     expect(findExercisePlacements(body)).toEqual([
       { id: 'first', line: 5 },
       { id: undefined, line: 13 },

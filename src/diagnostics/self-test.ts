@@ -20,7 +20,8 @@ export const SELF_TESTS: SelfTestCase[] = [
   {
     name: 'Sequelize creates rows and reads them back',
     source: `${SEQUELIZE}const Tag = sequelize.define('Tag', { name: DataTypes.STRING });\nawait sequelize.sync();\nconst tags = await Tag.bulkCreate([{ name: 'a' }, { name: 'b' }]);\nconsole.log(tags.map((tag) => tag.id).join(','));\n`,
-    verify: (result) => (result.console[0]?.text === '1,2' ? undefined : `bulkCreate ids: expected 1,2, got ${result.console[0]?.text ?? result.error?.message}`),
+    verify: (result) =>
+      result.console[0]?.text === '1,2' ? undefined : `bulkCreate ids: expected 1,2, got ${result.console[0]?.text ?? result.error?.message}`,
   },
   {
     name: 'Foreign keys cascade',

@@ -8,6 +8,7 @@ const files = import.meta.glob<string>('/node_modules/sequelize/types/**/*.d.ts'
   eager: true,
 });
 
-export const sequelizeDeclarations: ReadonlyArray<{ path: string; content: string }> = Object.entries(files).map(
-  ([path, content]) => ({ path: path.replace(/^\/node_modules\/sequelize\//, ''), content }),
-);
+export const sequelizeDeclarations: ReadonlyArray<{ path: string; content: string }> = Object.entries(files).map(([path, content]) => ({
+  path: path.replace(/^\/node_modules\/sequelize\//, ''),
+  content,
+}));

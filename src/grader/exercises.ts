@@ -30,6 +30,10 @@ export function listExercises(): ExerciseListing[] {
 /** The exercise with this id, or an UnknownExerciseError. */
 export function requireExercise(id: string): RegisteredExercise {
   const found = findExercise(id);
-  if (!found) throw new UnknownExerciseError(id, exercises().map((entry) => entry.exercise.id));
+  if (!found)
+    throw new UnknownExerciseError(
+      id,
+      exercises().map((entry) => entry.exercise.id),
+    );
   return found;
 }

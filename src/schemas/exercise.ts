@@ -19,9 +19,7 @@ const checkBase = {
   title: name('What the check wants, in one short sentence a learner understands (“User has many Post”).'),
 };
 
-const onActionSchema = z
-  .enum(['CASCADE', 'SET NULL', 'RESTRICT', 'NO ACTION', 'SET DEFAULT'])
-  .describe('A referential action as SQL spells it.');
+const onActionSchema = z.enum(['CASCADE', 'SET NULL', 'RESTRICT', 'NO ACTION', 'SET DEFAULT']).describe('A referential action as SQL spells it.');
 
 /** A value a probe puts in a row it seeds. */
 export const probeValueSchema = z
@@ -102,9 +100,7 @@ export const checkSpecSchema = z.discriminatedUnion('kind', [
     })
     .strict(),
   z.object({ ...checkBase, kind: z.literal('table-exists'), table: name('The table’s name as SQLite holds it (`Posts`).') }).strict(),
-  z
-    .object({ ...checkBase, kind: z.literal('column-exists'), table: name('The table’s name.'), column: name('The column’s name.') })
-    .strict(),
+  z.object({ ...checkBase, kind: z.literal('column-exists'), table: name('The table’s name.'), column: name('The column’s name.') }).strict(),
   z
     .object({
       ...checkBase,
@@ -129,7 +125,10 @@ export const checkSpecSchema = z.discriminatedUnion('kind', [
       ...checkBase,
       kind: z.literal('rows-include').describe('Every listed row has a matching row in the table (matching the given columns only).'),
       table: name('The table to search.'),
-      rows: z.array(z.record(z.union([z.string(), z.number(), z.boolean(), z.null()]))).min(1).describe('Partial rows that must be present.'),
+      rows: z
+        .array(z.record(z.union([z.string(), z.number(), z.boolean(), z.null()])))
+        .min(1)
+        .describe('Partial rows that must be present.'),
     })
     .strict(),
   z
@@ -153,15 +152,11 @@ export const checkSpecSchema = z.discriminatedUnion('kind', [
       ...checkBase,
       kind: z
         .literal('no-n-plus-one')
-        .describe(
-          'No SELECT of the same shape (the SQL with every literal replaced by ?) ran more than `maxRepeats` times with different values.',
-        ),
+        .describe('No SELECT of the same shape (the SQL with every literal replaced by ?) ran more than `maxRepeats` times with different values.'),
       maxRepeats: z.number().int().positive().default(1).describe('How often one shape may run with different values.'),
     })
     .strict(),
-  z
-    .object({ ...checkBase, kind: z.literal('console-contains'), text: name('Text that one printed line must contain.') })
-    .strict(),
+  z.object({ ...checkBase, kind: z.literal('console-contains'), text: name('Text that one printed line must contain.') }).strict(),
   z
     .object({
       ...checkBase,

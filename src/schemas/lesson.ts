@@ -11,17 +11,11 @@ export const exerciseIdSchema = z
   .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'must be lower-case words joined by dashes, like `basics-first-post`')
   .describe('The id of an exercise, unique across the whole course (lower-case, dash-separated).');
 
-export const lessonLanguageSchema = z
-  .enum(['javascript', 'typescript'])
-  .describe('The language the lesson’s programs are written in.');
+export const lessonLanguageSchema = z.enum(['javascript', 'typescript']).describe('The language the lesson’s programs are written in.');
 
 export const lessonSchema = z
   .object({
-    title: z
-      .string()
-      .trim()
-      .min(1, 'must not be empty')
-      .describe('The lesson’s title, shown as its heading, in the outline and in search results.'),
+    title: z.string().trim().min(1, 'must not be empty').describe('The lesson’s title, shown as its heading, in the outline and in search results.'),
     description: z
       .string()
       .trim()

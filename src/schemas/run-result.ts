@@ -37,16 +37,7 @@ export interface SqlStatement {
   error?: string;
 }
 
-export type ErrorKind =
-  | 'syntax'
-  | 'runtime'
-  | 'thrown-value'
-  | 'unhandled-rejection'
-  | 'exit'
-  | 'timeout'
-  | 'import'
-  | 'cancelled'
-  | 'internal';
+export type ErrorKind = 'syntax' | 'runtime' | 'thrown-value' | 'unhandled-rejection' | 'exit' | 'timeout' | 'import' | 'cancelled' | 'internal';
 
 /** The error that ended the run, as data. */
 export interface RunError {
@@ -60,13 +51,7 @@ export interface RunError {
   details: string[];
 }
 
-export type JsonValue =
-  | string
-  | number
-  | boolean
-  | null
-  | JsonValue[]
-  | { [key: string]: JsonValue };
+export type JsonValue = string | number | boolean | null | JsonValue[] | { [key: string]: JsonValue };
 
 export interface ForeignKeyInfo {
   /** The referenced table. */

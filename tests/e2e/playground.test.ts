@@ -11,7 +11,10 @@ import { launchChromium, openPage } from './browser';
 import { serveDist, type StaticSite } from './static-server';
 
 const LESSON = '/lessons/basics/has-many-belongs-to/';
-const SEED = readFileSync(join(import.meta.dirname, '..', '..', 'lessons', '01-basics', '01-has-many-belongs-to', '_sample-program.js'), 'utf8').replace(/\n$/, '');
+const SEED = readFileSync(join(import.meta.dirname, '..', '..', 'lessons', '01-basics', '01-has-many-belongs-to', '_sample-program.js'), 'utf8').replace(
+  /\n$/,
+  '',
+);
 const SEED_ID = 'basics-seed';
 /** The seed's `user.getPosts()` line (1-based). */
 const GET_POSTS_LINE = SEED.split('\n').findIndex((line) => line.includes('getPosts(')) + 1;
@@ -45,9 +48,7 @@ async function getCode(): Promise<string> {
 
 /** Clicks Run and waits for the run's result to be shown. */
 async function clickRunAndWait(timeout = 30_000): Promise<void> {
-  const done = playground().evaluate(
-    (element) => new Promise<void>((resolve) => element.addEventListener('assoclab:result', () => resolve(), { once: true })),
-  );
+  const done = playground().evaluate((element) => new Promise<void>((resolve) => element.addEventListener('assoclab:result', () => resolve(), { once: true })));
   await run().click();
   await Promise.race([done, page.waitForTimeout(timeout).then(() => Promise.reject(new Error('No result within the time limit')))]);
 }
@@ -107,7 +108,11 @@ describe('the lesson playground', () => {
   it('server-renders the program and swaps in an editor labelled "Code editor"', async () => {
     expect(await getCode()).toBe(SEED);
     await expect(playground().getByRole('textbox', { name: 'Code editor' }).count()).resolves.toBe(1);
-    await expect(playground().getByText(/Ctrl\s*\+\s*M/).count()).resolves.toBeGreaterThan(0);
+    await expect(
+      playground()
+        .getByText(/Ctrl\s*\+\s*M/)
+        .count(),
+    ).resolves.toBeGreaterThan(0);
   });
 
   it('runs the lesson program and shows its output in Console', async () => {

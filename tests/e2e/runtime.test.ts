@@ -76,7 +76,10 @@ describe('the runtime worker in Chromium', () => {
   it('stops an endless loop, keeps the page responsive, and runs the next program', async () => {
     const started = Date.now();
     const stuck = page.evaluate(() =>
-      (window as unknown as { assoclabRuntime: { run(s: string, o: object): Promise<RunResult> } }).assoclabRuntime.run("console.log('spinning');\nwhile (true) {}\n", { timeBudgetMs: 1000 }),
+      (window as unknown as { assoclabRuntime: { run(s: string, o: object): Promise<RunResult> } }).assoclabRuntime.run(
+        "console.log('spinning');\nwhile (true) {}\n",
+        { timeBudgetMs: 1000 },
+      ),
     );
     // The main thread answers while the worker spins.
     expect(await page.evaluate(() => 6 * 7)).toBe(42);

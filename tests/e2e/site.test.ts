@@ -115,7 +115,12 @@ describe('the built site', () => {
     const response = await page.goto(`${site.url}/no/such/page/`);
     expect(response?.status()).toBe(404);
     expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe('Page not found');
-    expect(await page.getByRole('link', { name: /course outline/i }).first().getAttribute('href')).toBe('/lessons/');
+    expect(
+      await page
+        .getByRole('link', { name: /course outline/i })
+        .first()
+        .getAttribute('href'),
+    ).toBe('/lessons/');
     await page.context().close();
   });
 
@@ -204,7 +209,9 @@ describe('the built site', () => {
       await page.waitForLoadState('networkidle');
       expect(await seriousViolations(page)).toBe('');
 
-      const ran = playground.evaluate((element) => new Promise<void>((resolve) => element.addEventListener('assoclab:result', () => resolve(), { once: true })));
+      const ran = playground.evaluate(
+        (element) => new Promise<void>((resolve) => element.addEventListener('assoclab:result', () => resolve(), { once: true })),
+      );
       await playground.getByRole('button', { name: 'Run', exact: true }).click();
       await ran;
       await playground.getByRole('tab', { name: 'SQL', exact: true }).click();

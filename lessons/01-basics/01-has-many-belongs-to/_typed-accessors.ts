@@ -1,6 +1,15 @@
 import { Sequelize, DataTypes, Model } from 'sequelize';
-import type { InferAttributes, InferCreationAttributes, CreationOptional, ForeignKey } from 'sequelize';
-import type { HasManyGetAssociationsMixin, HasManyCreateAssociationMixin, BelongsToGetAssociationMixin } from 'sequelize';
+import type {
+  InferAttributes,
+  InferCreationAttributes,
+  CreationOptional,
+  ForeignKey,
+} from 'sequelize';
+import type {
+  HasManyGetAssociationsMixin,
+  HasManyCreateAssociationMixin,
+  BelongsToGetAssociationMixin,
+} from 'sequelize';
 
 const sequelize = new Sequelize('sqlite::memory:', { logging: false });
 
@@ -21,11 +30,17 @@ class Post extends Model<InferAttributes<Post>, InferCreationAttributes<Post>> {
 }
 
 User.init(
-  { id: { type: DataTypes.INTEGER, autoIncrement: true, primaryKey: true }, name: DataTypes.STRING },
+  {
+    id: { type: DataTypes.INTEGER, autoIncrement: true, primaryKey: true },
+    name: DataTypes.STRING,
+  },
   { sequelize, modelName: 'User' },
 );
 Post.init(
-  { id: { type: DataTypes.INTEGER, autoIncrement: true, primaryKey: true }, title: DataTypes.STRING },
+  {
+    id: { type: DataTypes.INTEGER, autoIncrement: true, primaryKey: true },
+    title: DataTypes.STRING,
+  },
   { sequelize, modelName: 'Post' },
 );
 

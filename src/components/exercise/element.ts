@@ -298,7 +298,11 @@ export class ExerciseElement extends HTMLElement {
       }
       this.dataset.diff = 'ready';
     } catch (error) {
-      const note = el('p', 'ex__diff-loading', `The comparison could not load (${error instanceof Error ? error.message : 'network error'}). The solution is below as plain text.`);
+      const note = el(
+        'p',
+        'ex__diff-loading',
+        `The comparison could not load (${error instanceof Error ? error.message : 'network error'}). The solution is below as plain text.`,
+      );
       container.replaceChildren(note);
       const details = panel.querySelector('details');
       if (details) details.open = true;

@@ -134,9 +134,12 @@ export class PlaygroundElement extends HTMLElement {
     const live = this.followOutput(seq);
     try {
       const running = runProgram(source, this.language, this.budgetMs, live.onEntry);
-      void runtime.ready().then(() => {
-        if (this.runSeq === seq && this.runState === 'queued') this.setRunState('running');
-      }, () => undefined);
+      void runtime.ready().then(
+        () => {
+          if (this.runSeq === seq && this.runState === 'queued') this.setRunState('running');
+        },
+        () => undefined,
+      );
       result = await running;
     } catch (error) {
       result = runtimeFailure(error instanceof Error ? error.message : 'The runtime could not start.');
@@ -253,7 +256,8 @@ export class PlaygroundElement extends HTMLElement {
         if (this.lastResult) await this.applyEditorExtras(this.lastResult);
       } catch (error) {
         this.editorLoading = undefined;
-        this.piece('status-text').textContent = `The editor could not load (${error instanceof Error ? error.message : 'network error'}). You can still run the program.`;
+        this.piece('status-text').textContent =
+          `The editor could not load (${error instanceof Error ? error.message : 'network error'}). You can still run the program.`;
       } finally {
         host.removeAttribute('aria-busy');
       }

@@ -51,7 +51,11 @@ export function renderConsole(result: RunResult, hooks: PanelHooks): HTMLElement
     list.append(...result.console.map(consoleLine));
     if (result.truncated) {
       // Between the start of the output and its last lines, where the cut is.
-      const notice = h('div', { class: 'pg-notice' }, `… ${plural(result.truncated.droppedEntries, 'line')} cut here: the output was too long to show in full.`);
+      const notice = h(
+        'div',
+        { class: 'pg-notice' },
+        `… ${plural(result.truncated.droppedEntries, 'line')} cut here: the output was too long to show in full.`,
+      );
       list.insertBefore(notice, list.children[result.truncated.afterEntry] ?? null);
     }
     root.append(list);
@@ -122,7 +126,9 @@ async function renderStatement(statement: SqlStatement, hooks: PanelHooks, forma
     { role: 'listitem', class: `pg-sql__item${statement.internal ? ' pg-sql__item--internal' : ''}${statement.error ? ' pg-sql__item--failed' : ''}` },
     meta,
     h('pre', { class: 'pg-sql__pre' }, code),
-    statement.bind.length > 0 ? h('div', { class: 'pg-sql__bind' }, h('span', { class: 'pg-sql__label' }, 'Bound values '), h('code', {}, formatBind(statement.bind))) : null,
+    statement.bind.length > 0
+      ? h('div', { class: 'pg-sql__bind' }, h('span', { class: 'pg-sql__label' }, 'Bound values '), h('code', {}, formatBind(statement.bind)))
+      : null,
     statement.error ? h('div', { class: 'pg-sql__error' }, statement.error) : null,
   );
 }
@@ -153,7 +159,14 @@ export async function renderSql(result: RunResult, hooks: PanelHooks): Promise<H
   for (const statement of result.sql) list.append(await renderStatement(statement, hooks, format));
   root.append(list);
   // A runaway loop fills the log: say how much is missing rather than end the list silently.
-  if (result.sqlOmitted) root.append(h('div', { class: 'pg-notice' }, `… ${plural(result.sqlOmitted, 'more statement')} not recorded: the SQL log keeps the first ${result.sql.length.toLocaleString('en-US')}.`));
+  if (result.sqlOmitted)
+    root.append(
+      h(
+        'div',
+        { class: 'pg-notice' },
+        `… ${plural(result.sqlOmitted, 'more statement')} not recorded: the SQL log keeps the first ${result.sql.length.toLocaleString('en-US')}.`,
+      ),
+    );
   return root;
 }
 
@@ -169,7 +182,11 @@ function columnHeader(column: ColumnInfo): HTMLElement {
   if (column.references) {
     const ref = column.references;
     badges.append(
-      h('span', { class: 'pg-badge pg-badge--fk', title: `Foreign key to ${ref.table}.${ref.column}, ON DELETE ${ref.onDelete}, ON UPDATE ${ref.onUpdate}` }, `FK → ${ref.table}.${ref.column}`),
+      h(
+        'span',
+        { class: 'pg-badge pg-badge--fk', title: `Foreign key to ${ref.table}.${ref.column}, ON DELETE ${ref.onDelete}, ON UPDATE ${ref.onUpdate}` },
+        `FK → ${ref.table}.${ref.column}`,
+      ),
       h('span', { class: 'pg-badge pg-badge--rule' }, `ON DELETE ${ref.onDelete}`),
     );
   }
@@ -200,7 +217,8 @@ function renderTable(table: TableSnapshot): HTMLElement {
   if (table.rows.length === 0) {
     body.append(h('tr', {}, h('td', { colspan: Math.max(1, table.columns.length), class: 'pg-empty-row' }, 'No rows')));
   }
-  const more = table.rowCount > table.rows.length ? h('div', { class: 'pg-notice' }, `Showing ${table.rows.length} of ${plural(table.rowCount, 'row')}.`) : null;
+  const more =
+    table.rowCount > table.rows.length ? h('div', { class: 'pg-notice' }, `Showing ${table.rows.length} of ${plural(table.rowCount, 'row')}.`) : null;
   return h(
     'section',
     { class: 'pg-table', 'aria-label': `Table ${table.name}` },

@@ -25,7 +25,9 @@ export function runtimeStarted(): boolean {
 /** Starts loading the runtime in the background. */
 export function warmUpRuntime(): void {
   started = true;
-  void getRuntime().ready().catch(() => undefined);
+  void getRuntime()
+    .ready()
+    .catch(() => undefined);
 }
 
 let inFlight: Promise<RunResult> | undefined;

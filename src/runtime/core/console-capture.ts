@@ -62,7 +62,10 @@ export class ConsoleCapture {
     let text = format();
     if (this.groupDepth) {
       const pad = '  '.repeat(this.groupDepth);
-      text = text.split('\n').map((line) => pad + line).join('\n');
+      text = text
+        .split('\n')
+        .map((line) => pad + line)
+        .join('\n');
     }
     const at = this.now() - this.startedAt;
     if (this.full()) {
@@ -100,7 +103,10 @@ export class ConsoleCapture {
 
   /** The object handed to the program as `console`. */
   createConsole(): Console {
-    const write = (level: ConsoleLevel) => (...args: unknown[]) => this.write(level, args);
+    const write =
+      (level: ConsoleLevel) =>
+      (...args: unknown[]) =>
+        this.write(level, args);
     const table = (data: unknown) => this.push('log', () => formatTable(data, this.inspectOptions));
     const api = {
       log: write('log'),
@@ -110,9 +116,7 @@ export class ConsoleCapture {
       debug: write('debug'),
       trace: (...args: unknown[]) => this.write('error', ['Trace:', ...args]),
       dir: (value: unknown, options?: { depth?: number | null }) =>
-        this.push('log', () =>
-          inspect(value, { ...this.inspectOptions, depth: options?.depth === null ? Infinity : options?.depth ?? 2 }),
-        ),
+        this.push('log', () => inspect(value, { ...this.inspectOptions, depth: options?.depth === null ? Infinity : (options?.depth ?? 2) })),
       table,
       assert: (condition: unknown, ...args: unknown[]) => {
         if (!condition) this.write('error', args.length ? ['Assertion failed:', ...args] : ['Assertion failed']);
@@ -157,7 +161,7 @@ export function formatTable(data: unknown, options: Partial<InspectOptions>): st
   let hasValues = false;
   const cells = rows.map(([index, row]) => {
     const record: Record<string, string> = { '(index)': index };
-    const view = typeof row === 'object' && row !== null ? options.custom?.(row)?.data ?? row : undefined;
+    const view = typeof row === 'object' && row !== null ? (options.custom?.(row)?.data ?? row) : undefined;
     if (view && typeof view === 'object') {
       for (const [key, value] of Object.entries(view)) {
         if (!columns.includes(key)) columns.push(key);
@@ -173,11 +177,7 @@ export function formatTable(data: unknown, options: Partial<InspectOptions>): st
   const widths = header.map((name) => Math.max(name.length, ...cells.map((cell) => (cell[name] ?? '').length)) + 2);
   const line = (left: string, mid: string, right: string) => left + widths.map((w) => '─'.repeat(w)).join(mid) + right;
   const row = (values: string[]) => `│${values.map((value, i) => ` ${value.padEnd((widths[i] ?? 2) - 1)}`).join('│')}│`;
-  return [
-    line('┌', '┬', '┐'),
-    row(header),
-    line('├', '┼', '┤'),
-    ...cells.map((cell) => row(header.map((name) => cell[name] ?? ''))),
-    line('└', '┴', '┘'),
-  ].join('\n');
+  return [line('┌', '┬', '┐'), row(header), line('├', '┼', '┤'), ...cells.map((cell) => row(header.map((name) => cell[name] ?? ''))), line('└', '┴', '┘')].join(
+    '\n',
+  );
 }

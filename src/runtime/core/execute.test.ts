@@ -45,7 +45,14 @@ describe('the seed program', () => {
     const result = await run(seed);
     const user = result.models.models.find((model) => model.name === 'User');
     expect(user?.associations).toEqual([
-      expect.objectContaining({ type: 'HasMany', source: 'User', target: 'Post', as: 'Posts', foreignKey: 'userId', accessors: expect.arrayContaining(['getPosts', 'addPost']) }),
+      expect.objectContaining({
+        type: 'HasMany',
+        source: 'User',
+        target: 'Post',
+        as: 'Posts',
+        foreignKey: 'userId',
+        accessors: expect.arrayContaining(['getPosts', 'addPost']),
+      }),
     ]);
     const post = result.models.models.find((model) => model.name === 'Post');
     expect(post?.associations[0]).toMatchObject({ type: 'BelongsTo', target: 'User', foreignKey: 'userId', as: 'User' });
@@ -55,7 +62,7 @@ describe('the seed program', () => {
 describe('errors are reported at the learner line', () => {
   it.each([
     ['syntax error', 'const a = 1;\nconst b = ;\n', 'syntax', 2],
-    ['runtime error', "const a = 1;\n\nnull.x;\n", 'runtime', 3],
+    ['runtime error', 'const a = 1;\n\nnull.x;\n', 'runtime', 3],
     ['error in an awaited async function', "async function f() {\n  throw new Error('boom');\n}\nawait f();\n", 'runtime', 2],
     ['unknown module', "import _ from 'lodash';\n", 'import', 1],
   ])('%s', async (_name, source, kind, line) => {
@@ -80,10 +87,7 @@ describe('errors are reported at the learner line', () => {
   ];
 
   it('locates a Sequelize error at the call that sent the failing statement', async () => {
-    const source = [
-      ...UNIQUE_EMAIL_USER,
-      "await User.create({ email: 'a@b.c' });",
-    ].join('\n');
+    const source = [...UNIQUE_EMAIL_USER, "await User.create({ email: 'a@b.c' });"].join('\n');
     const result = await run(source);
     expect(result.error?.name).toBe('SequelizeUniqueConstraintError');
     expect(result.error?.location?.line).toBe(6);
@@ -91,14 +95,9 @@ describe('errors are reported at the learner line', () => {
   });
 
   it("gives a caught Sequelize error a stack that names the learner's line, not the runtime's files", async () => {
-    const source = [
-      ...UNIQUE_EMAIL_USER,
-      'try {',
-      "  await User.create({ email: 'a@b.c' });",
-      '} catch (error) {',
-      '  console.log(error.stack);',
-      '}',
-    ].join('\n');
+    const source = [...UNIQUE_EMAIL_USER, 'try {', "  await User.create({ email: 'a@b.c' });", '} catch (error) {', '  console.log(error.stack);', '}'].join(
+      '\n',
+    );
     const result = await run(source);
     expect(result.error).toBeUndefined();
     expect(result.console[0]?.text).toMatch(/^SequelizeUniqueConstraintError: Validation error\n {4}at main\.js:7:\d+$/);
@@ -247,7 +246,8 @@ describe('programs as a tutorial writes them', () => {
   });
 
   it('starts every run from an empty database', async () => {
-    const source = "import { Sequelize, DataTypes } from 'sequelize';\nconst s = new Sequelize('sqlite::memory:');\nconst T = s.define('T', {});\nawait s.sync();\nawait T.create();\nconsole.log(await T.count());\n";
+    const source =
+      "import { Sequelize, DataTypes } from 'sequelize';\nconst s = new Sequelize('sqlite::memory:');\nconst T = s.define('T', {});\nawait s.sync();\nawait T.create();\nconsole.log(await T.count());\n";
     expect((await run(source)).console[0]?.text).toBe('1');
     expect((await run(source)).console[0]?.text).toBe('1');
   });

@@ -65,7 +65,6 @@ export interface RunOptions {
   onConsoleEntry?: (entry: ConsoleEntry) => void;
 }
 
-
 /** Shows model instances as their class name and data values, not their internals. */
 function modelView(value: object): CustomView | undefined {
   if (!(value instanceof Model)) return undefined;
@@ -99,7 +98,10 @@ export async function runProgram(source: string, host: RuntimeHost, options: Run
   } catch (error) {
     if (error instanceof ProgramSyntaxError) {
       const prepareMs = now() - startedAt;
-      return failedRun({ kind: 'syntax', name: 'SyntaxError', message: error.message, location: error.location, details: [] }, [], { prepareMs, totalMs: prepareMs });
+      return failedRun({ kind: 'syntax', name: 'SyntaxError', message: error.message, location: error.location, details: [] }, [], {
+        prepareMs,
+        totalMs: prepareMs,
+      });
     }
     throw error;
   }
@@ -121,9 +123,7 @@ export async function runProgram(source: string, host: RuntimeHost, options: Run
     onInstance: (instance) => instances.push(instance),
   });
 
-  const registry = new Map<string, ModuleEntry>([
-    ['sequelize', { namespace: sequelizeModule, commonjs: sequelizeModule.Sequelize }],
-  ]);
+  const registry = new Map<string, ModuleEntry>([['sequelize', { namespace: sequelizeModule, commonjs: sequelizeModule.Sequelize }]]);
   const offered = ['sequelize', ...(host.loadExpress ? ['express'] : [])];
   let network: VirtualNetwork | undefined;
   let error: RunError | undefined;
@@ -211,7 +211,10 @@ export async function runProgram(source: string, host: RuntimeHost, options: Run
       while (!error && quietTurns < 2) {
         await host.nextTurn();
         if (now() - executeStartedAt > budget) {
-          error = timeoutError(budget, `the program was still waiting${timers.pending ? ' on a timer (a setInterval that is never cleared?)' : ' for something to finish'}.`);
+          error = timeoutError(
+            budget,
+            `the program was still waiting${timers.pending ? ' on a timer (a setInterval that is never cleared?)' : ' for something to finish'}.`,
+          );
           break;
         }
         const busy = recorder.inFlight > 0 || timers.pending > 0 || (network?.inFlight ?? 0) > 0;

@@ -31,12 +31,7 @@ export function quoteString(value: string): string {
   const shown = value.length > MAX_STRING_LENGTH ? value.slice(0, MAX_STRING_LENGTH) : value;
   const more = value.length - shown.length;
   const quote = !shown.includes("'") ? "'" : !shown.includes('"') ? '"' : !shown.includes('`') ? '`' : "'";
-  const escaped = shown
-    .replace(/\\/g, '\\\\')
-    .replace(/\n/g, '\\n')
-    .replace(/\t/g, '\\t')
-    .replace(/\r/g, '\\r')
-    .replace(new RegExp(quote, 'g'), `\\${quote}`);
+  const escaped = shown.replace(/\\/g, '\\\\').replace(/\n/g, '\\n').replace(/\t/g, '\\t').replace(/\r/g, '\\r').replace(new RegExp(quote, 'g'), `\\${quote}`);
   return `${quote}${escaped}${quote}${more > 0 ? `... ${more} more character${more > 1 ? 's' : ''}` : ''}`;
 }
 
@@ -53,13 +48,14 @@ function functionLabel(fn: AnyFunction): string {
     const extendsPart = parent && parent.name ? ` extends ${parent.name}` : '';
     return `[class ${name || '(anonymous)'}${extendsPart}]`;
   }
-  const kind = fn.constructor?.name === 'AsyncFunction'
-    ? 'AsyncFunction'
-    : fn.constructor?.name === 'GeneratorFunction'
-      ? 'GeneratorFunction'
-      : fn.constructor?.name === 'AsyncGeneratorFunction'
-        ? 'AsyncGeneratorFunction'
-        : 'Function';
+  const kind =
+    fn.constructor?.name === 'AsyncFunction'
+      ? 'AsyncFunction'
+      : fn.constructor?.name === 'GeneratorFunction'
+        ? 'GeneratorFunction'
+        : fn.constructor?.name === 'AsyncGeneratorFunction'
+          ? 'AsyncGeneratorFunction'
+          : 'Function';
   return name ? `[${kind}: ${name}]` : `[${kind} (anonymous)]`;
 }
 
@@ -234,7 +230,13 @@ export function formatConsoleArgs(args: readonly unknown[], options: Partial<Ins
     const value = rest[next++];
     switch (directive) {
       case 's':
-        return typeof value === 'string' ? value : typeof value === 'bigint' ? `${value}n` : typeof value === 'object' && value !== null ? inspect(value, { ...options, depth: 1 }) : String(value);
+        return typeof value === 'string'
+          ? value
+          : typeof value === 'bigint'
+            ? `${value}n`
+            : typeof value === 'object' && value !== null
+              ? inspect(value, { ...options, depth: 1 })
+              : String(value);
       case 'd':
       case 'i': {
         if (typeof value === 'bigint') return `${value}n`;

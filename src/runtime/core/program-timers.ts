@@ -38,8 +38,7 @@ export class ProgramTimers {
       this.intervals.delete(handle);
       clearInterval(handle);
     },
-    setImmediate: (callback: (...args: unknown[]) => void, ...args: unknown[]): Handle =>
-      this.api.setTimeout(callback, 0, ...args),
+    setImmediate: (callback: (...args: unknown[]) => void, ...args: unknown[]): Handle => this.api.setTimeout(callback, 0, ...args),
     clearImmediate: (handle: Handle | undefined): void => this.api.clearTimeout(handle),
   };
 

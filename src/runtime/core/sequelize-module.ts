@@ -63,11 +63,7 @@ function sqliteOptions(args: unknown[], settings: SequelizeModuleOptions): Optio
     return { ...given };
   }
   const logging: LoggingOption =
-    given.logging === undefined || given.logging === false
-      ? false
-      : given.logging === true
-        ? (sql: string) => settings.log(sql)
-        : given.logging;
+    given.logging === undefined || given.logging === false ? false : given.logging === true ? (sql: string) => settings.log(sql) : given.logging;
   return {
     ...given,
     dialect: 'sqlite',

@@ -15,7 +15,12 @@ describe('the SQL log', () => {
   });
 
   it('is said by `assoclab run --sql`', () => {
-    const result = { ...failedRun({ kind: 'exit', name: 'x', message: 'x', details: [] }), ok: true, sql: [{ sql: 'SELECT 1', bind: [], durationMs: 0, internal: false }], sqlOmitted: 1234 };
+    const result = {
+      ...failedRun({ kind: 'exit', name: 'x', message: 'x', details: [] }),
+      ok: true,
+      sql: [{ sql: 'SELECT 1', bind: [], durationMs: 0, internal: false }],
+      sqlOmitted: 1234,
+    };
     delete (result as { error?: unknown }).error;
     const out: string[] = [];
     printRun(result, 'main.js', { out: (line) => out.push(line), err: (line) => out.push(line) }, { sql: true, consolePrinted: true });

@@ -60,7 +60,10 @@ describe('sql.js driver under Sequelize', () => {
     Post.belongsTo(User, { foreignKey: 'userId' });
     await db.sync();
     const user = await User.create({ name: 'Alice' });
-    await Post.bulkCreate([{ title: 'a', userId: user.get('id') }, { title: 'b', userId: user.get('id') }]);
+    await Post.bulkCreate([
+      { title: 'a', userId: user.get('id') },
+      { title: 'b', userId: user.get('id') },
+    ]);
     await user.destroy();
     expect(await Post.count()).toBe(0);
   });

@@ -34,7 +34,7 @@ describe('prepareProgram', () => {
 
   it('collects every form of export', () => {
     const prepared = prepareProgram(
-      "export const a = 1, { b } = { b: 2 };\nexport async function postsOf() {}\nexport class K {}\nconst c = 3;\nexport { c as see };\nexport default 42;",
+      'export const a = 1, { b } = { b: 2 };\nexport async function postsOf() {}\nexport class K {}\nconst c = 3;\nexport { c as see };\nexport default 42;',
     );
     expect(prepared.exportNames).toEqual(['a', 'b', 'postsOf', 'K', 'see', 'default']);
   });

@@ -258,9 +258,7 @@ function rewriteProgram(source: string): PreparedProgram {
   // The first line is ours: strict mode (modules are strict), the runtime's stand-ins for
   // globals, and lazy getters for the exports. The learner's program starts on line 2,
   // inside a block so that it may declare `console` or `require` itself.
-  const header =
-    `"use strict"; const { ${SCOPE_NAMES.join(', ')} } = ${RUNTIME_BINDING}.scope; ` +
-    `{ ${RUNTIME_BINDING}.bindExports({ ${getters} });`;
+  const header = `"use strict"; const { ${SCOPE_NAMES.join(', ')} } = ${RUNTIME_BINDING}.scope; ` + `{ ${RUNTIME_BINDING}.bindExports({ ${getters} });`;
   return {
     body: `${header}\n${body}\n}\n//# sourceURL=${PROGRAM_FILE}`,
     linesBefore: 1,

@@ -129,7 +129,11 @@ export class VirtualNetwork {
       const outHeaders = new Map<string, { name: string; value: string | string[] }>();
       const chunks: string[] = [];
       const toText = (chunk: unknown, encoding?: unknown) =>
-        typeof chunk === 'string' ? chunk : chunk instanceof Uint8Array ? new TextDecoder(typeof encoding === 'string' && encoding !== 'utf8' ? encoding : 'utf-8').decode(chunk) : String(chunk);
+        typeof chunk === 'string'
+          ? chunk
+          : chunk instanceof Uint8Array
+            ? new TextDecoder(typeof encoding === 'string' && encoding !== 'utf8' ? encoding : 'utf-8').decode(chunk)
+            : String(chunk);
       const response = {
         statusCode: 200,
         statusMessage: '',

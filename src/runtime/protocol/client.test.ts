@@ -8,7 +8,12 @@ import { DEFAULT_TIME_BUDGET_MS, timeoutError } from '../../schemas/time-budget'
 import { createRuntimeClient, type WorkerLike } from './client';
 import type { WorkerMessage, WorkerRequest } from './protocol';
 
-const okResult = (text: string): RunResult => ({ ...failedRun({ kind: 'internal', name: 'x', message: 'x', details: [] }), ok: true, error: undefined, console: [{ level: 'log', text, at: 0 }] });
+const okResult = (text: string): RunResult => ({
+  ...failedRun({ kind: 'internal', name: 'x', message: 'x', details: [] }),
+  ok: true,
+  error: undefined,
+  console: [{ level: 'log', text, at: 0 }],
+});
 
 interface FakeWorker extends WorkerLike {
   requests: WorkerRequest[];

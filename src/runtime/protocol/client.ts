@@ -251,12 +251,24 @@ export function createRuntimeClient(options: RuntimeClientOptions): RuntimeClien
     async run(source, runOptions = {}) {
       const budget = runOptions.timeBudgetMs ?? budgetDefault;
       const language = runOptions.language ?? 'javascript';
-      const response = await request((id) => ({ type: 'run', id, source, language, timeBudgetMs: budget }), budget, options.graceMs ?? 1_000, runOptions.onConsole, false);
+      const response = await request(
+        (id) => ({ type: 'run', id, source, language, timeBudgetMs: budget }),
+        budget,
+        options.graceMs ?? 1_000,
+        runOptions.onConsole,
+        false,
+      );
       return response.result;
     },
     async check(check) {
       const { source, language, timeBudgetMs, probes, seed } = check;
-      return request((id) => ({ type: 'check', id, source, language, timeBudgetMs, probes, seed }), timeBudgetMs, options.checkGraceMs ?? 4_000, undefined, true);
+      return request(
+        (id) => ({ type: 'check', id, source, language, timeBudgetMs, probes, seed }),
+        timeBudgetMs,
+        options.checkGraceMs ?? 4_000,
+        undefined,
+        true,
+      );
     },
     cancel() {
       latest++;

@@ -16,7 +16,6 @@ assert.ok = assert;
 assert.AssertionError = AssertionError;
 assert.strictEqual = (actual: unknown, expected: unknown, message?: string) =>
   assert(Object.is(actual, expected), message ?? `Expected values to be strictly equal: ${String(actual)} !== ${String(expected)}`);
-assert.equal = (actual: unknown, expected: unknown, message?: string) =>
-  assert(actual == expected, message ?? `${String(actual)} == ${String(expected)}`);
+assert.equal = (actual: unknown, expected: unknown, message?: string) => assert(actual == expected, message ?? `${String(actual)} == ${String(expected)}`);
 
 export default assert;

@@ -110,7 +110,11 @@ describe('util', () => {
     ['an error', (callback) => callback(new Error('boom'))],
     ['a later value', (callback) => setTimeout(() => callback(null, 'later'), 1)],
   ])('promisify: a callback with %s settles as with Node', async (_, fn) => {
-    const settle = (promise: Promise<unknown>) => promise.then((value) => ({ value }), (error: Error) => ({ error: error.message }));
+    const settle = (promise: Promise<unknown>) =>
+      promise.then(
+        (value) => ({ value }),
+        (error: Error) => ({ error: error.message }),
+      );
     const ours = await settle(util.promisify(fn as (...args: unknown[]) => void)());
     expect(ours).toEqual(await settle(nodeUtil.promisify(fn)()));
   });
@@ -292,9 +296,29 @@ describe('querystring', () => {
 
 describe('net', () => {
   it.each([
-    '127.0.0.1', '0.0.0.0', '255.255.255.255', '256.1.1.1', '01.2.3.4', '1.2.3', '1.2.3.4.5',
-    '::1', '::', '2001:db8::', '::ffff:1.2.3.4', '::ffff:01.2.3.4', '1:2:3:4:5:6:7:8', '1:2:3:4:5:6:7:8:9',
-    '1:2', 'abc:def', ':::', 'fe80::1%eth0', 'fe80::1%', 'x', '', '[::1]', ' 1.2.3.4',
+    '127.0.0.1',
+    '0.0.0.0',
+    '255.255.255.255',
+    '256.1.1.1',
+    '01.2.3.4',
+    '1.2.3',
+    '1.2.3.4.5',
+    '::1',
+    '::',
+    '2001:db8::',
+    '::ffff:1.2.3.4',
+    '::ffff:01.2.3.4',
+    '1:2:3:4:5:6:7:8',
+    '1:2:3:4:5:6:7:8:9',
+    '1:2',
+    'abc:def',
+    ':::',
+    'fe80::1%eth0',
+    'fe80::1%',
+    'x',
+    '',
+    '[::1]',
+    ' 1.2.3.4',
   ])('isIP(%j), isIPv4 and isIPv6, as Node', (value) => {
     expect([net.isIP(value), net.isIPv4(value), net.isIPv6(value)]).toEqual([nodeNet.isIP(value), nodeNet.isIPv4(value), nodeNet.isIPv6(value)]);
   });

@@ -12,7 +12,7 @@ export function format(...args: unknown[]): string {
 }
 
 export function inspect(value: unknown, options?: { depth?: number | null }): string {
-  return inspectValue(value, { depth: options?.depth === null ? Infinity : options?.depth ?? 2 });
+  return inspectValue(value, { depth: options?.depth === null ? Infinity : (options?.depth ?? 2) });
 }
 
 type NodeCallback = (error: unknown, value?: unknown) => void;

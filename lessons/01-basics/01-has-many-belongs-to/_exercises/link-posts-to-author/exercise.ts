@@ -3,8 +3,24 @@ import { defineExercise } from '#exercise';
 export default defineExercise({
   title: 'Link posts to their author',
   checks: [
-    { id: 'user-has-many-posts', kind: 'association', title: 'User has many Post (foreign key userId)', type: 'hasMany', source: 'User', target: 'Post', foreignKey: 'userId' },
-    { id: 'post-belongs-to-user', kind: 'association', title: 'Post belongs to User (foreign key userId)', type: 'belongsTo', source: 'Post', target: 'User', foreignKey: 'userId' },
+    {
+      id: 'user-has-many-posts',
+      kind: 'association',
+      title: 'User has many Post (foreign key userId)',
+      type: 'hasMany',
+      source: 'User',
+      target: 'Post',
+      foreignKey: 'userId',
+    },
+    {
+      id: 'post-belongs-to-user',
+      kind: 'association',
+      title: 'Post belongs to User (foreign key userId)',
+      type: 'belongsTo',
+      source: 'Post',
+      target: 'User',
+      foreignKey: 'userId',
+    },
     {
       id: 'posts-reference-users',
       kind: 'foreign-key',

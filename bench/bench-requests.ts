@@ -55,7 +55,8 @@ export function withBenchRequests(endpoint: WorkerEndpoint<unknown, WorkerMessag
     listen(handler) {
       endpoint.listen((request) => {
         if (!isBench(request)) return handler(request as WorkerRequest);
-        if (request.type === 'bench-stats') endpoint.post({ type: 'bench-stats', id: request.id, stats: host.memory?.() ?? { jsHeapBytes: null, wasmMemoryBytes: null } });
+        if (request.type === 'bench-stats')
+          endpoint.post({ type: 'bench-stats', id: request.id, stats: host.memory?.() ?? { jsHeapBytes: null, wasmMemoryBytes: null } });
         else endpoint.post({ type: 'bench-replay', id: request.id, durationMs: replay(host, request.statements) });
       });
     },

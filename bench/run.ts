@@ -61,7 +61,13 @@ async function measureHost(group: string, host: Host, targets: { warm?: number; 
     await runtime.close();
   }
   const readyMedian = median(readies);
-  add(group, 'worker created -> ready (median of 5)', ms(readyMedian), targets.ready ? `<= ${targets.ready} ms` : undefined, targets.ready ? readyMedian <= targets.ready : undefined);
+  add(
+    group,
+    'worker created -> ready (median of 5)',
+    ms(readyMedian),
+    targets.ready ? `<= ${targets.ready} ms` : undefined,
+    targets.ready ? readyMedian <= targets.ready : undefined,
+  );
   add(group, 'seed program, first run (median of 5)', ms(median(firsts)));
 
   const runtime = await host.newRuntime();
@@ -74,10 +80,20 @@ async function measureHost(group: string, host: Host, targets: { warm?: number; 
     return elapsed;
   });
   const warmMedian = median(warm);
-  add(group, `seed program, warm run (median of ${WARM_RUNS})`, ms(warmMedian), targets.warm ? `<= ${targets.warm} ms` : undefined, targets.warm ? warmMedian <= targets.warm : undefined);
+  add(
+    group,
+    `seed program, warm run (median of ${WARM_RUNS})`,
+    ms(warmMedian),
+    targets.warm ? `<= ${targets.warm} ms` : undefined,
+    targets.warm ? warmMedian <= targets.warm : undefined,
+  );
   // Where a warm run's time goes: the rest of the round trip is messaging and copying the result.
   const part = (key: keyof RunResult['timings']) => ms(median(inWorker.map((timings) => timings[key])));
-  add(group, '  of which inside the worker: prepare / execute / inspect', `${part('prepareMs')} / ${part('executeMs')} / ${part('inspectMs')} (total ${part('totalMs')})`);
+  add(
+    group,
+    '  of which inside the worker: prepare / execute / inspect',
+    `${part('prepareMs')} / ${part('executeMs')} / ${part('inspectMs')} (total ${part('totalMs')})`,
+  );
   const last = (await client.run(seed)).result;
   const floor = await repeat(WARM_RUNS, () => client.replay(statements(last)));
   add(group, `same ${last.sql.length} statements on raw sql.js (floor, median)`, ms(median(floor)));
@@ -86,7 +102,13 @@ async function measureHost(group: string, host: Host, targets: { warm?: number; 
   for (let i = 0; i < LEAK_RUNS; i++) await client.run(seed);
   const after = await client.stats();
   const wasmGrowth = before.wasmMemoryBytes !== null && after.wasmMemoryBytes !== null ? after.wasmMemoryBytes - before.wasmMemoryBytes : null;
-  add(group, `wasm memory before -> after ${LEAK_RUNS} runs`, `${mb(before.wasmMemoryBytes)} -> ${mb(after.wasmMemoryBytes)}`, 'no growth', wasmGrowth === null ? undefined : wasmGrowth <= 0);
+  add(
+    group,
+    `wasm memory before -> after ${LEAK_RUNS} runs`,
+    `${mb(before.wasmMemoryBytes)} -> ${mb(after.wasmMemoryBytes)}`,
+    'no growth',
+    wasmGrowth === null ? undefined : wasmGrowth <= 0,
+  );
   add(group, `JS heap before -> after ${LEAK_RUNS} runs`, `${mb(before.jsHeapBytes)} -> ${mb(after.jsHeapBytes)}`);
   await runtime.close();
 }
@@ -135,7 +157,7 @@ function chromiumHost(browser: Browser, site: StaticSite): Host {
         await (window as unknown as RuntimeWindow).assoclabBench.client.ready();
         return performance.now() - started;
       });
-      const inPage = <T,>(fn: (arg: never) => Promise<T>, arg?: unknown) => page.evaluate(fn as never, arg as never) as Promise<T>;
+      const inPage = <T>(fn: (arg: never) => Promise<T>, arg?: unknown) => page.evaluate(fn as never, arg as never) as Promise<T>;
       return {
         readyMs,
         client: {
@@ -224,7 +246,10 @@ async function lessonPage(browser: Browser, site: StaticSite): Promise<void> {
       const url = new URL(response.url());
       const file = join(dist, decodeURIComponent(url.pathname));
       if (!existsSync(file) || !/\.(m?js|wasm|css|html)$/.test(file)) return;
-      sent.set(url.pathname, { type: file.endsWith('.wasm') ? 'wasm' : file.endsWith('.css') ? 'css' : file.endsWith('.html') ? 'html' : 'js', gzip: gzipSize(file) });
+      sent.set(url.pathname, {
+        type: file.endsWith('.wasm') ? 'wasm' : file.endsWith('.css') ? 'css' : file.endsWith('.html') ? 'html' : 'js',
+        gzip: gzipSize(file),
+      });
     });
     const navigationStart = Date.now();
     await page.goto(`${site.url}${LESSON_PATH}`, { waitUntil: 'load' });

@@ -3,6 +3,8 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   test: {
     reporters: ['default', './tests/summary-reporter.ts'],
+    // Vitest's default leaves a core idle on a 2-core machine; most tests wait on workers and browsers.
+    maxWorkers: 2,
     projects: [
       {
         extends: true,

@@ -6,6 +6,7 @@
  * - a misplaced exercise stops `astro build` with a message naming the file and line.
  */
 import { execFile, spawn, type ChildProcess } from 'node:child_process';
+import { once } from 'node:events';
 import { appendFileSync, cpSync, existsSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -56,9 +57,14 @@ describe('a new exercise is one copied folder and one <Exercise> line', () => {
     expect(built.stderr).toBe('');
   });
 
-  afterAll(() => {
-    dev?.kill();
-    if (copy) rmSync(copy, { recursive: true, force: true });
+  afterAll(async () => {
+    // The dev server writes into the copy until it has exited: wait for it before removing the folder.
+    if (dev && dev.exitCode === null) {
+      const exited = once(dev, 'exit');
+      dev.kill();
+      await exited;
+    }
+    if (copy) rmSync(copy, { recursive: true, force: true, maxRetries: 5, retryDelay: 100 });
   });
 
   it('is listed by assoclab exercises --json, in its lesson', async () => {

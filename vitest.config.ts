@@ -21,8 +21,8 @@ export default defineConfig({
         test: {
           name: 'browser',
           include: ['tests/e2e/**/*.test.ts'],
-          // Chromium against the built site, after the unit tests. Two files at a time: much of
-          // a browser test is waiting (workers starting, watchdogs), which the other file fills.
+          // Chromium against the built site: one browser at a time (two at once were slower on 2 cores).
+          fileParallelism: false,
           sequence: { groupOrder: 1 },
           testTimeout: 60_000,
           hookTimeout: 120_000,

@@ -5,8 +5,9 @@
  * output holds a stamp: a hash of every source file it is built from (names and bytes)
  * and of the installed packages' lock.
  *
- *   node scripts/build-if-changed.mjs          build what is stale
- *   node scripts/build-if-changed.mjs --force  build everything
+ *   node scripts/build-if-changed.mjs             build what is stale
+ *   node scripts/build-if-changed.mjs cli|site    only that one
+ *   node scripts/build-if-changed.mjs --force     build everything
  */
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
@@ -39,12 +40,14 @@ function hashOf(paths) {
 const TARGETS = [
   {
     name: 'CLI',
+    key: 'cli',
     out: 'dist-cli',
     sources: ['src', 'lessons', 'bench', 'scripts', 'package.json', 'package-lock.json', 'tsconfig.json'],
     commands: [['node', ['scripts/build-cli.mjs']]],
   },
   {
     name: 'site',
+    key: 'site',
     out: 'dist',
     sources: ['src', 'lessons', 'public', 'scripts', 'astro.config.mjs', 'package.json', 'package-lock.json', 'tsconfig.json'],
     commands: [
@@ -55,7 +58,8 @@ const TARGETS = [
 ];
 
 const force = process.argv.includes('--force');
-for (const target of TARGETS) {
+const only = process.argv.slice(2).filter((arg) => !arg.startsWith('--'));
+for (const target of TARGETS.filter((candidate) => only.length === 0 || only.includes(candidate.key))) {
   const stampFile = join(root, target.out, STAMP);
   const hash = hashOf(target.sources);
   if (!force && existsSync(stampFile) && readFileSync(stampFile, 'utf8') === hash) {

@@ -17,6 +17,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 const root = fileURLToPath(new URL('..', import.meta.url));
 const LESSON = 'lessons/01-basics/01-has-many-belongs-to';
 const COPIED = 'titles-of-an-author';
+// Starting Astro (a dev server, a build) in a copy takes seconds, more when the other tests run beside it.
+const ASTRO_TIMEOUT = 120_000;
 
 function copyProject(): string {
   const copy = mkdtempSync(join(tmpdir(), 'assoclab-authoring-'));
@@ -83,57 +85,65 @@ describe('a new exercise is one copied folder and one <Exercise> line', () => {
     expect(JSON.parse(starter.stdout)).toMatchObject({ exerciseId: COPIED, status: 'fail' });
   });
 
-  it('is on the lesson page, after the lesson’s own exercises', async () => {
-    const port = await freePort();
-    dev = spawn(process.execPath, ['node_modules/astro/astro.js', 'dev', '--port', String(port), '--host', '127.0.0.1'], { cwd: copy, stdio: 'ignore' });
-    const url = `http://127.0.0.1:${port}/lessons/basics/has-many-belongs-to/`;
-    let html = '';
-    for (let attempt = 0; attempt < 240 && !html; attempt++) {
-      html = await fetch(url).then(
-        (response) => (response.ok ? response.text() : ''),
-        () => '',
-      );
-      if (!html) await new Promise((resolve) => setTimeout(resolve, 250));
-    }
-    const placed = [...html.matchAll(/data-exercise-id="([^"]+)"/g)].map((match) => match[1]);
-    expect(placed).toEqual(['link-posts-to-author', 'write-posts-of', 'eager-load-posts', COPIED]);
-  });
+  it(
+    'is on the lesson page, after the lesson’s own exercises',
+    async () => {
+      const port = await freePort();
+      dev = spawn(process.execPath, ['node_modules/astro/astro.js', 'dev', '--port', String(port), '--host', '127.0.0.1'], { cwd: copy, stdio: 'ignore' });
+      const url = `http://127.0.0.1:${port}/lessons/basics/has-many-belongs-to/`;
+      let html = '';
+      for (let attempt = 0; attempt < 400 && !html; attempt++) {
+        html = await fetch(url).then(
+          (response) => (response.ok ? response.text() : ''),
+          () => '',
+        );
+        if (!html) await new Promise((resolve) => setTimeout(resolve, 250));
+      }
+      const placed = [...html.matchAll(/data-exercise-id="([^"]+)"/g)].map((match) => match[1]);
+      expect(placed).toEqual(['link-posts-to-author', 'write-posts-of', 'eager-load-posts', COPIED]);
+    },
+    ASTRO_TIMEOUT,
+  );
 });
 
 describe('a misplaced exercise stops the build', () => {
-  it('names each misplacement with its file and line', async () => {
-    const copy = copyProject();
-    try {
-      const lessonFile = join(copy, LESSON, 'index.mdx');
-      const text = readFileSync(lessonFile, 'utf8');
-      // eager-load-posts placed twice, write-posts-of never placed, an unknown id, and one of another lesson.
-      writeFileSync(
-        lessonFile,
-        text.replace('<Exercise id="write-posts-of" />', '<Exercise id="eager-load-posts" />') + '\n<Exercise id="no-such-exercise" />\n',
-      );
-      const other = 'lessons/01-basics/02-elsewhere';
-      cpSync(join(copy, LESSON, '_exercises', 'write-posts-of'), join(copy, other, '_exercises', 'moved-away'), { recursive: true });
-      writeFileSync(join(copy, other, 'index.mdx'), '---\ntitle: Elsewhere\ndescription: Another lesson.\n---\n\nNothing placed here.\n');
-      appendFileSync(lessonFile, '\n<Exercise id="moved-away" />\n');
+  it(
+    'names each misplacement with its file and line',
+    async () => {
+      const copy = copyProject();
+      try {
+        const lessonFile = join(copy, LESSON, 'index.mdx');
+        const text = readFileSync(lessonFile, 'utf8');
+        // eager-load-posts placed twice, write-posts-of never placed, an unknown id, and one of another lesson.
+        writeFileSync(
+          lessonFile,
+          text.replace('<Exercise id="write-posts-of" />', '<Exercise id="eager-load-posts" />') + '\n<Exercise id="no-such-exercise" />\n',
+        );
+        const other = 'lessons/01-basics/02-elsewhere';
+        cpSync(join(copy, LESSON, '_exercises', 'write-posts-of'), join(copy, other, '_exercises', 'moved-away'), { recursive: true });
+        writeFileSync(join(copy, other, 'index.mdx'), '---\ntitle: Elsewhere\ndescription: Another lesson.\n---\n\nNothing placed here.\n');
+        appendFileSync(lessonFile, '\n<Exercise id="moved-away" />\n');
 
-      const lines = readFileSync(lessonFile, 'utf8').split('\n');
-      const lineOf = (needle: string, from = 0) => lines.findIndex((line, index) => index >= from && line.includes(needle)) + 1;
-      const firstEager = lineOf('<Exercise id="eager-load-posts" />');
-      const secondEager = lineOf('<Exercise id="eager-load-posts" />', firstEager);
+        const lines = readFileSync(lessonFile, 'utf8').split('\n');
+        const lineOf = (needle: string, from = 0) => lines.findIndex((line, index) => index >= from && line.includes(needle)) + 1;
+        const firstEager = lineOf('<Exercise id="eager-load-posts" />');
+        const secondEager = lineOf('<Exercise id="eager-load-posts" />', firstEager);
 
-      const { code, stdout, stderr } = await run(copy, ['node_modules/astro/astro.js', 'build']);
-      const output = stdout + stderr;
-      expect(code).not.toBe(0);
-      const file = `${LESSON}/index.mdx`;
-      expect(output).toContain(`${file}:${secondEager}: <Exercise id="eager-load-posts"> is placed a second time (first at ${file}:${firstEager})`);
-      expect(output).toContain(`${file}:${lineOf('no-such-exercise')}: <Exercise id="no-such-exercise"> names no exercise.`);
-      expect(output).toContain(
-        `${file}:${lineOf('moved-away')}: <Exercise id="moved-away"> places an exercise of another lesson (${other}/_exercises/moved-away)`,
-      );
-      expect(output).toContain(`${LESSON}/_exercises/write-posts-of: the exercise is never placed`);
-      expect(output).not.toContain('building client');
-    } finally {
-      rmSync(copy, { recursive: true, force: true });
-    }
-  });
+        const { code, stdout, stderr } = await run(copy, ['node_modules/astro/astro.js', 'build']);
+        const output = stdout + stderr;
+        expect(code).not.toBe(0);
+        const file = `${LESSON}/index.mdx`;
+        expect(output).toContain(`${file}:${secondEager}: <Exercise id="eager-load-posts"> is placed a second time (first at ${file}:${firstEager})`);
+        expect(output).toContain(`${file}:${lineOf('no-such-exercise')}: <Exercise id="no-such-exercise"> names no exercise.`);
+        expect(output).toContain(
+          `${file}:${lineOf('moved-away')}: <Exercise id="moved-away"> places an exercise of another lesson (${other}/_exercises/moved-away)`,
+        );
+        expect(output).toContain(`${LESSON}/_exercises/write-posts-of: the exercise is never placed`);
+        expect(output).not.toContain('building client');
+      } finally {
+        rmSync(copy, { recursive: true, force: true });
+      }
+    },
+    ASTRO_TIMEOUT,
+  );
 });

@@ -198,37 +198,41 @@ describe('the built site', () => {
       expect(await seriousViolations(page)).toBe('');
       await page.context().close();
     });
-
-    it('finds none on a lesson page with its editor, then in use: SQL and Tables results, failed checks, a hint, the solution diff', async () => {
-      const { page } = await open(LESSON_URL, colorScheme);
-      expect(await page.locator('html').getAttribute('data-theme')).toBe(colorScheme);
-      const playground = page.locator('assoclab-playground').first();
-      // Bring in the lazy parts (the editor), so the page is checked as a learner sees it.
-      await playground.locator('[data-part="editor"]').hover();
-      await page.waitForSelector('assoclab-playground[data-editor="ready"]', { timeout: 30_000 });
-      await page.waitForLoadState('networkidle');
-      expect(await seriousViolations(page)).toBe('');
-
-      const ran = playground.evaluate(
-        (element) => new Promise<void>((resolve) => element.addEventListener('assoclab:result', () => resolve(), { once: true })),
-      );
-      await playground.getByRole('button', { name: 'Run', exact: true }).click();
-      await ran;
-      await playground.getByRole('tab', { name: 'SQL', exact: true }).click();
-
-      const exercise = page.locator('assoclab-exercise').first();
-      await exercise.locator('[data-part="editor"]').hover();
-      await exercise.getByRole('button', { name: 'Check', exact: true }).click();
-      await exercise.locator('li[data-state="failed"]').first().waitFor({ timeout: 60_000 });
-      await exercise.getByRole('button', { name: 'Hint', exact: true }).click();
-      await exercise.getByRole('button', { name: 'Show solution', exact: true }).click();
-      await exercise.locator('[data-part="diff"] .monaco-diff-editor').waitFor({ timeout: 30_000 });
-      await page.waitForLoadState('networkidle');
-      expect(await seriousViolations(page)).toBe('');
-
-      await playground.getByRole('tab', { name: 'Tables', exact: true }).click();
-      expect(await seriousViolations(page)).toBe('');
-      await page.context().close();
-    }, 120_000);
   });
+
+  it('axe finds none on a lesson page with its editor, then in use (SQL and Tables results, failed checks, a hint, the solution diff), light then dark', async () => {
+    // One page through both themes: the theme toggle restyles everything in place (the editors too),
+    // so the expensive part (editors, a run, a Check, the diff) is done once.
+    const { page } = await open(LESSON_URL, 'light');
+    const playground = page.locator('assoclab-playground').first();
+    // Bring in the lazy parts (the editor), so the page is checked as a learner sees it.
+    await playground.locator('[data-part="editor"]').hover();
+    await page.waitForSelector('assoclab-playground[data-editor="ready"]', { timeout: 30_000 });
+    await page.waitForLoadState('networkidle');
+    expect(await seriousViolations(page)).toBe('');
+
+    const ran = playground.evaluate((element) => new Promise<void>((resolve) => element.addEventListener('assoclab:result', () => resolve(), { once: true })));
+    await playground.getByRole('button', { name: 'Run', exact: true }).click();
+    await ran;
+    await playground.getByRole('tab', { name: 'SQL', exact: true }).click();
+
+    const exercise = page.locator('assoclab-exercise').first();
+    await exercise.locator('[data-part="editor"]').hover();
+    await exercise.getByRole('button', { name: 'Check', exact: true }).click();
+    await exercise.locator('li[data-state="failed"]').first().waitFor({ timeout: 60_000 });
+    await exercise.getByRole('button', { name: 'Hint', exact: true }).click();
+    await exercise.getByRole('button', { name: 'Show solution', exact: true }).click();
+    await exercise.locator('[data-part="diff"] .monaco-diff-editor').waitFor({ timeout: 30_000 });
+    await page.waitForLoadState('networkidle');
+
+    for (const theme of ['light', 'dark'] as const) {
+      if (theme === 'dark') await page.getByRole('button', { name: /theme/i }).click();
+      expect(await page.locator('html').getAttribute('data-theme')).toBe(theme);
+      await playground.getByRole('tab', { name: 'SQL', exact: true }).click();
+      expect(await seriousViolations(page), `${theme} theme, SQL tab`).toBe('');
+      await playground.getByRole('tab', { name: 'Tables', exact: true }).click();
+      expect(await seriousViolations(page), `${theme} theme, Tables tab`).toBe('');
+    }
+    await page.context().close();
+  }, 120_000);
 });

@@ -1,9 +1,14 @@
 #!/usr/bin/env node
-// The CLI is built into dist-cli by `npm run build:cli` (run on `npm install` by the prepare script).
-import('../dist-cli/assoclab.mjs').catch((error) => {
-  if (error?.code === 'ERR_MODULE_NOT_FOUND' && String(error.message).includes('dist-cli')) {
-    console.error('assoclab is not built yet: run `npm run build:cli` in the project folder.');
-    process.exit(2);
-  }
-  throw error;
-});
+// The CLI runs from dist-cli, which bundles the exercises: rebuild it first when the course or the code
+// changed since it was built (a hash check of a few ms when nothing did), so a new exercise folder is
+// listed and graded at once.
+import { spawnSync } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+const build = spawnSync(process.execPath, ['scripts/build-if-changed.mjs', 'cli', '--quiet'], { cwd: root, stdio: ['ignore', 2, 2] });
+if (build.status !== 0) {
+  console.error('assoclab could not be built: see the messages above (`npm run build:cli` in the project folder builds it).');
+  process.exit(2);
+}
+await import('../dist-cli/assoclab.mjs');

@@ -8,6 +8,8 @@
  *   node scripts/build-if-changed.mjs             build what is stale
  *   node scripts/build-if-changed.mjs cli|site    only that one
  *   node scripts/build-if-changed.mjs --force     build everything
+ *   node scripts/build-if-changed.mjs --quiet     say nothing when all is up to date; build messages go to stderr
+ *                                                 (bin/assoclab.mjs, whose stdout is the command's own)
  */
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
@@ -58,17 +60,18 @@ const TARGETS = [
 ];
 
 const force = process.argv.includes('--force');
+const quiet = process.argv.includes('--quiet');
 const only = process.argv.slice(2).filter((arg) => !arg.startsWith('--'));
 for (const target of TARGETS.filter((candidate) => only.length === 0 || only.includes(candidate.key))) {
   const stampFile = join(root, target.out, STAMP);
   const hash = hashOf(target.sources);
   if (!force && existsSync(stampFile) && readFileSync(stampFile, 'utf8') === hash) {
-    console.log(`build-if-changed: the ${target.name} is up to date (${target.out}/), not rebuilt`);
+    if (!quiet) console.log(`build-if-changed: the ${target.name} is up to date (${target.out}/), not rebuilt`);
     continue;
   }
-  console.log(`build-if-changed: building the ${target.name} (${target.out}/)`);
+  (quiet ? console.error : console.log)(`build-if-changed: building the ${target.name} (${target.out}/), its sources changed`);
   for (const [command, args] of target.commands) {
-    const result = spawnSync(command === 'node' ? process.execPath : command, args, { cwd: root, stdio: 'inherit' });
+    const result = spawnSync(command === 'node' ? process.execPath : command, args, { cwd: root, stdio: quiet ? ['ignore', 2, 2] : 'inherit' });
     if (result.status !== 0) process.exit(result.status ?? 1);
   }
   writeFileSync(stampFile, hash);

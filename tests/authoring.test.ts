@@ -50,6 +50,7 @@ function freePort(): Promise<number> {
 describe('a new exercise is one copied folder and one <Exercise> line', () => {
   let copy: string;
   let dev: ChildProcess | undefined;
+  let devOutput = '';
 
   beforeAll(async () => {
     copy = copyProject();
@@ -87,7 +88,12 @@ describe('a new exercise is one copied folder and one <Exercise> line', () => {
     'is on the lesson page, after the lesson’s own exercises',
     async () => {
       const port = await freePort();
-      dev = spawn(process.execPath, ['node_modules/astro/astro.js', 'dev', '--port', String(port), '--host', '127.0.0.1'], { cwd: copy, stdio: 'ignore' });
+      dev = spawn(process.execPath, ['node_modules/astro/astro.js', 'dev', '--port', String(port), '--host', '127.0.0.1'], {
+        cwd: copy,
+        stdio: ['ignore', 'pipe', 'pipe'],
+      });
+      dev.stdout?.on('data', (chunk: Buffer) => (devOutput += chunk.toString()));
+      dev.stderr?.on('data', (chunk: Buffer) => (devOutput += chunk.toString()));
       const url = `http://127.0.0.1:${port}/lessons/basics/has-many-belongs-to/`;
       let html = '';
       for (let attempt = 0; attempt < 400 && !html; attempt++) {
@@ -102,6 +108,15 @@ describe('a new exercise is one copied folder and one <Exercise> line', () => {
     },
     ASTRO_TIMEOUT,
   );
+
+  it('while the dev server runs, a misplaced exercise is reported as soon as the lesson is saved', async () => {
+    expect(dev, 'the dev server of the test above').toBeDefined();
+    appendFileSync(join(copy, LESSON, 'index.mdx'), '\n<Exercise id="no-such-exercise" />\n');
+    const message = '<Exercise id="no-such-exercise"> names no exercise';
+    for (let waited = 0; waited < 30_000 && !devOutput.includes(message); waited += 200) await new Promise((resolve) => setTimeout(resolve, 200));
+    expect(devOutput).toContain(`${LESSON}/index.mdx:`);
+    expect(devOutput).toContain(message);
+  }, 40_000);
 });
 
 describe('a misplaced exercise stops the build', () => {

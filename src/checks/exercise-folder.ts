@@ -14,7 +14,7 @@
 import { parseExercise, type Exercise, type ExerciseDefinition } from '../schemas/exercise';
 import { ContentValidationError } from '../schemas/parse';
 
-export const EXERCISE_FILES = {
+const EXERCISE_FILES = {
   definition: 'exercise.ts',
   instructions: 'instructions.md',
   hints: 'hints.md',
@@ -53,7 +53,7 @@ export function splitHints(markdown: string): string[] {
 }
 
 /** Groups file paths (`…/lessons/a/b/_exercises/id/file`) by their exercise folder. */
-export function folderOf(path: string): { dir: string; name: string } {
+function folderOf(path: string): { dir: string; name: string } {
   const normalised = path.replace(/\\/g, '/');
   const at = normalised.lastIndexOf('lessons/');
   const relative = at >= 0 ? normalised.slice(at) : normalised;
@@ -61,7 +61,7 @@ export function folderOf(path: string): { dir: string; name: string } {
   return { dir: relative.slice(0, slash), name: relative.slice(slash + 1) };
 }
 
-export function exerciseFromFolder(folder: ExerciseFolder): RegisteredExercise {
+function exerciseFromFolder(folder: ExerciseFolder): RegisteredExercise {
   const file = `${folder.dir}/${EXERCISE_FILES.definition}`;
   const match = FOLDER.exec(folder.dir);
   if (!match) {

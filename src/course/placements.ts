@@ -42,14 +42,6 @@ export interface ExerciseLocation {
   dir: string;
 }
 
-/** Thrown when exercises and lessons disagree; `problems` holds one line per problem, each naming its file. */
-export class ExercisePlacementError extends Error {
-  override readonly name = 'ExercisePlacementError';
-  constructor(readonly problems: string[]) {
-    super(`Exercises are misplaced:\n${problems.map((problem) => `  - ${problem}`).join('\n')}`);
-  }
-}
-
 const processor = createProcessor();
 
 /** Every `<Exercise>` element of an MDX text, in order. */
@@ -117,10 +109,4 @@ export function exercisePlacementProblems(lessons: readonly LessonSource[], exer
     );
   }
   return problems;
-}
-
-/** Throws an ExercisePlacementError listing every problem, if there is any. */
-export function assertExercisesPlaced(lessons: readonly LessonSource[], exercises: readonly ExerciseLocation[]): void {
-  const problems = exercisePlacementProblems(lessons, exercises);
-  if (problems.length) throw new ExercisePlacementError(problems);
 }

@@ -1,3 +1,6 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { highlightProgram } from './static-code';
 import { indentColumns } from './lines';
@@ -89,5 +92,19 @@ describe('the static code, classed as Monaco’s tokenizer classes it', () => {
     ['  \t', 4],
   ])('indentColumns(%j) is %i', (line, columns) => {
     expect(indentColumns(line)).toBe(columns);
+  });
+});
+
+describe('every program of the course', () => {
+  const lessons = fileURLToPath(new URL('../../../lessons', import.meta.url));
+  const programs = readdirSync(lessons, { recursive: true, encoding: 'utf8' }).filter(
+    (file) => /(^|\/)(_[^/]+|starter|solution)\.(js|ts)$/.test(file) && !file.endsWith('exercise.ts'),
+  );
+
+  it.each(programs)('%s: every string, comment and template literal is one (no quote or // left in code)', async (file) => {
+    const code = readFileSync(join(lessons, file), 'utf8').replace(/\n$/, '');
+    const lines = classes(await highlightProgram(code, file.endsWith('.ts') ? 'typescript' : 'javascript'));
+    const code_ = lines.flat().filter((piece) => !/^[scr]:/.test(piece));
+    expect(code_.filter((piece) => /['"`]|\/\//.test(piece))).toEqual([]);
   });
 });

@@ -115,6 +115,11 @@ export async function highlightProgram(code: string, language: Language): Promis
   highlighter ??= createShikiHighlighter({ theme: markerTheme, langs: [] });
   let tokens: Token[][] = [];
   const capture: NonNullable<ShikiHighlighterHighlightOptions['transformers']>[number] = {
+    preprocess(_code, options) {
+      // No time limit per line: with Shiki's default (500 ms), a line that took longer (the
+      // grammar's first use on a busy machine) came back as one token, wrongly coloured.
+      options.tokenizeTimeLimit = 0;
+    },
     tokens(lines) {
       tokens = lines;
     },

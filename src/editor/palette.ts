@@ -23,6 +23,8 @@ export interface CodePalette {
   brackets: readonly [string, string, string];
   lineNumber: string;
   activeLineNumber: string;
+  /** Indentation guides (Monaco's editorIndentGuide.background1). */
+  indentGuide: string;
 }
 
 export const CODE_PALETTES: { light: CodePalette; dark: CodePalette } = {
@@ -40,6 +42,7 @@ export const CODE_PALETTES: { light: CodePalette; dark: CodePalette } = {
     brackets: ['#0431fa', '#1d6b1d', '#7b3814'],
     lineNumber: '#6b7280',
     activeLineNumber: '#1b1e24',
+    indentGuide: '#d3d3d3',
   },
   dark: {
     background: '#12151b',
@@ -54,6 +57,7 @@ export const CODE_PALETTES: { light: CodePalette; dark: CodePalette } = {
     brackets: ['#ffd700', '#da70d6', '#179fff'],
     lineNumber: '#8b93a1',
     activeLineNumber: '#e7e9ee',
+    indentGuide: '#404040',
   },
 };
 

@@ -39,6 +39,7 @@ function paletteRules(palette: CodePalette) {
     'editorBracketHighlight.foreground1': palette.brackets[0],
     'editorBracketHighlight.foreground2': palette.brackets[1],
     'editorBracketHighlight.foreground3': palette.brackets[2],
+    'editorIndentGuide.background1': palette.indentGuide,
   };
   return { rules, colors };
 }

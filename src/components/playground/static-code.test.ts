@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { highlightProgram } from './static-code';
-import { indentColumns } from './lines';
+import { indentColumns, indentGuides } from './lines';
 
 /** Each line as "class:text" pieces (plain text as "_:text"), whitespace-only pieces left out. */
 function classes(html: string): string[][] {
@@ -74,7 +74,13 @@ describe('the static code, classed as Monaco’s tokenizer classes it', () => {
   it('one line block per program line, with its indent, and the text unchanged', async () => {
     const program = "async function main() {\n  await sequelize.sync({ force: true });\n\n\treturn '<b>&';\n}";
     const html = await highlightProgram(program, 'javascript');
-    expect(html.split('\n').map((line) => /^<span class="pg-l" style="--i:(\d+)">/.exec(line)?.[1])).toEqual(['0', '2', '0', '2', '0']);
+    expect(html.split('\n').map((line) => /^<span class="pg-l" style="--i:(\d+);--g:(\d+)">/.exec(line)?.slice(1).join('/'))).toEqual([
+      '0/0',
+      '2/1',
+      '0/1',
+      '2/1',
+      '0/0',
+    ]);
     const text = html
       .replace(/<wbr>/g, '')
       .replace(/<[^>]+>/g, '')
@@ -92,6 +98,11 @@ describe('the static code, classed as Monaco’s tokenizer classes it', () => {
     ['  \t', 4],
   ])('indentColumns(%j) is %i', (line, columns) => {
     expect(indentColumns(line)).toBe(columns);
+  });
+
+  it('indentation guides as Monaco draws them: a level per 2 columns; a blank line as the block it is in', () => {
+    const program = ['function f() {', '  if (x) {', '', '    y();', '', '  }', '', '}', '', 'g();'];
+    expect(indentGuides(program)).toEqual([0, 1, 2, 2, 2, 1, 1, 0, 0, 0]);
   });
 });
 

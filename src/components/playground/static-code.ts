@@ -12,7 +12,7 @@
  * brackets are coloured by depth.
  */
 import { createShikiHighlighter, type ShikiHighlighterHighlightOptions } from '@astrojs/markdown-remark';
-import { indentColumns } from './lines';
+import { indentGuides, lineStyle } from './lines';
 
 type Language = 'javascript' | 'typescript';
 
@@ -108,8 +108,9 @@ function classifyCode(text: string, keywords: Set<string>, depth: { value: numbe
 }
 
 /**
- * The program's lines as HTML, one `<span class="pg-l" style="--i:N">` per line (N: its indent
- * in columns, for the wrapped lines' hanging indent), separated by newlines.
+ * The program's lines as HTML, one `<span class="pg-l" style="--i:N;--g:G">` per line (N: its
+ * indent in columns, for the wrapped lines' hanging indent; G: its indentation guides),
+ * separated by newlines.
  */
 export async function highlightProgram(code: string, language: Language): Promise<string> {
   highlighter ??= createShikiHighlighter({ theme: markerTheme, langs: [] });
@@ -128,6 +129,7 @@ export async function highlightProgram(code: string, language: Language): Promis
   const keywords = KEYWORDS[language];
   const depth = { value: 0 };
   const sourceLines = code.split('\n');
+  const guides = indentGuides(sourceLines);
   return sourceLines
     .map((source, index) => {
       const html = (tokens[index] ?? [{ content: source }])
@@ -136,7 +138,7 @@ export async function highlightProgram(code: string, language: Language): Promis
           return marked ? span(marked, token.content) : classifyCode(token.content, keywords, depth);
         })
         .join('');
-      return `<span class="pg-l" style="--i:${indentColumns(source)}">${html}</span>`;
+      return `<span class="pg-l" style="${lineStyle(source, guides[index] ?? 0)}">${html}</span>`;
     })
     .join('\n');
 }

@@ -4,6 +4,7 @@ import mdx from '@astrojs/mdx';
 import { browserRuntime } from './scripts/vite-browser-runtime.mjs';
 import { monacoStylesInJs } from './scripts/vite-monaco-styles.mjs';
 import { prebuiltMonacoWorkers } from './scripts/vite-monaco-workers.mjs';
+import { shikiNoTimeLimit } from './scripts/shiki-no-time-limit.mjs';
 import { courseChecks } from './src/course/integration';
 
 // https://astro.build/config
@@ -22,6 +23,7 @@ export default defineConfig({
     shikiConfig: {
       themes: { light: 'github-light-default', dark: 'github-dark-default' },
       defaultColor: 'light',
+      transformers: [shikiNoTimeLimit],
     },
   },
   vite: {

@@ -54,6 +54,18 @@ describe('assoclab run', () => {
     expect(stderr).toMatch(/broken\.js:2:11: SyntaxError: Unexpected token/);
   });
 
+  it('explains a common mistake after the error, and in --json', async () => {
+    const file = program(
+      'unawaited.js',
+      "import { Sequelize } from 'sequelize';\nconst sequelize = new Sequelize('sqlite::memory:');\nconst rows = sequelize.query('SELECT 1 AS one');\nrows.map((row) => row.one);\n",
+    );
+    const { code, stderr } = await cli('run', file);
+    expect(code).toBe(1);
+    expect(stderr).toMatch(/Why: A promise used as a value \(a missing await\) \(line 4\)\n {2}rows holds a Promise, not the result of query\(\)/);
+    const { stdout } = await cli('run', file, '--json');
+    expect(JSON.parse(stdout).explanations).toMatchObject([{ id: 'missing-await', line: 4 }]);
+  });
+
   it('stops an endless loop and keeps what it printed before', async () => {
     const { code, stdout, stderr } = await cli('run', program('loop.js', "console.log('before the loop');\nwhile (true) {}\n"), '--budget', '500');
     expect(code).toBe(1);

@@ -36,22 +36,21 @@ const lessons = readCourseSources(root).lessons.map((lesson) => ({ ...lesson, fe
 
 describe.each(lessons.map((lesson) => [lesson.file, lesson] as const))('%s', (file, lesson) => {
   it('names the program of every output and SQL block', () => {
-    const unnamed = lesson.fences.filter((fence) => !fence.program).map((fence) => `${file}:${fence.line + lesson.lineOffset} (${fence.language})`);
+    const unnamed = lesson.fences.filter((fence) => !fence.program).map((fence) => `${file}:${fence.line + (lesson.lineOffset ?? 0)} (${fence.language})`);
     expect(unnamed, 'a text or sql block must say which program it comes from: ```text output="_program.js"').toEqual([]);
   });
 
-  it.each(lesson.fences.filter((fence) => fence.program).map((fence) => [`${fence.language} block at line ${fence.line + lesson.lineOffset}`, fence] as const))(
-    'shows what a real run gives: %s',
-    async (_name, fence) => {
-      const source = readFileSync(join(root, dirname(file), fence.program ?? ''), 'utf8');
-      const result = await runProgram(source, host, { language: fence.program?.endsWith('.ts') ? 'typescript' : 'javascript' });
-      expect(result.error).toBeUndefined();
-      if (fence.language === 'text') {
-        expect(fence.body).toBe(result.console.map((entry) => entry.text).join('\n'));
-      } else {
-        const sent = result.sql.map((statement) => normaliseSql(statement.sql));
-        for (const statement of fenceStatements(fence.body)) expect(sent, 'the SQL block shows a statement the program never sent').toContain(statement);
-      }
-    },
-  );
+  it.each(
+    lesson.fences.filter((fence) => fence.program).map((fence) => [`${fence.language} block at line ${fence.line + (lesson.lineOffset ?? 0)}`, fence] as const),
+  )('shows what a real run gives: %s', async (_name, fence) => {
+    const source = readFileSync(join(root, dirname(file), fence.program ?? ''), 'utf8');
+    const result = await runProgram(source, host, { language: fence.program?.endsWith('.ts') ? 'typescript' : 'javascript' });
+    expect(result.error).toBeUndefined();
+    if (fence.language === 'text') {
+      expect(fence.body).toBe(result.console.map((entry) => entry.text).join('\n'));
+    } else {
+      const sent = result.sql.map((statement) => normaliseSql(statement.sql));
+      for (const statement of fenceStatements(fence.body)) expect(sent, 'the SQL block shows a statement the program never sent').toContain(statement);
+    }
+  });
 });

@@ -12,6 +12,7 @@ import { parseArgs, type ParseArgsOptionsConfig } from 'node:util';
 import { createNodeCheckRunner, createNodeRuntimeClient } from '../runtime/node/node-client';
 import { DEFAULT_TIME_BUDGET_MS } from '../schemas/time-budget';
 import { listExercises, UnknownExerciseError } from './exercises';
+import { explainRun } from '../explain/mistakes';
 import { printConsoleEntry, printRun, type PrintTarget } from './format-run';
 import { gradeSource, type GradeSourceReport } from './grade';
 
@@ -83,8 +84,10 @@ async function runCommand(args: string[]): Promise<number> {
     const terminal: PrintTarget = { out: (line) => console.log(line), err: (line) => console.error(line) };
     // Output appears as the program prints it, as with node; --json prints once, at the end.
     const result = await client.run(source, { language, ...(json ? {} : { onConsole: (entry) => printConsoleEntry(entry, terminal) }) });
-    if (json) process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
-    else printRun(result, file!, terminal, { sql: values.sql === true, consolePrinted: true });
+    // Recognised mistakes are explained as the site explains them (src/explain/mistakes.ts).
+    const explanations = explainRun(result, source);
+    if (json) process.stdout.write(`${JSON.stringify({ ...result, explanations }, null, 2)}\n`);
+    else printRun(result, file!, terminal, { sql: values.sql === true, consolePrinted: true, explanations });
     return result.ok ? 0 : 1;
   } finally {
     client.dispose();

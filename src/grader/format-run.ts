@@ -1,4 +1,5 @@
 /** Prints a run result for a terminal, as `assoclab run` shows it. */
+import type { Explanation } from '../explain/mistakes';
 import type { ConsoleEntry, RunResult, SqlStatement } from '../schemas/run-result';
 
 export interface PrintTarget {
@@ -22,7 +23,12 @@ export function printConsoleEntry(entry: ConsoleEntry, target: PrintTarget): voi
  * The run's console output (unless it was printed as the program ran: `consolePrinted`),
  * what was cut, the SQL log when asked, and the error.
  */
-export function printRun(result: RunResult, file: string, target: PrintTarget, options: { sql: boolean; consolePrinted?: boolean }): void {
+export function printRun(
+  result: RunResult,
+  file: string,
+  target: PrintTarget,
+  options: { sql: boolean; consolePrinted?: boolean; explanations?: readonly Explanation[] },
+): void {
   // A capped output is its start, the cut, then its last lines; only the start was printed as it ran.
   const cutAt = result.truncated?.afterEntry ?? result.console.length;
   if (!options.consolePrinted) for (const entry of result.console.slice(0, cutAt)) printConsoleEntry(entry, target);
@@ -40,5 +46,11 @@ export function printRun(result: RunResult, file: string, target: PrintTarget, o
     const at = result.error.location ? `${file}:${result.error.location.line}:${result.error.location.column}: ` : `${file}: `;
     target.err(`${at}${result.error.name}: ${result.error.message}`);
     for (const detail of result.error.details) target.err(`  ${detail}`);
+  }
+  for (const explanation of options.explanations ?? []) {
+    const where = explanation.line ? ` (line ${explanation.line})` : '';
+    target.err(
+      `\nWhy: ${explanation.title}${where}\n  ${explanation.what}\n  ${explanation.why}\n  Read more: ${explanation.learnMore.label}, ${explanation.learnMore.href}`,
+    );
   }
 }

@@ -11,7 +11,7 @@ import { launchChromium, openPage } from './browser';
 import { serveDist, type StaticSite } from './static-server';
 
 const LESSON = '/lessons/basics/has-many-belongs-to/';
-const SEED = readFileSync(join(import.meta.dirname, '..', '..', 'lessons', '01-basics', '01-has-many-belongs-to', '_sample-program.js'), 'utf8').replace(
+const SEED = readFileSync(join(import.meta.dirname, '..', '..', 'lessons', '01-basics', '01-has-many-belongs-to', '_blog-program.js'), 'utf8').replace(
   /\n$/,
   '',
 );
@@ -113,6 +113,14 @@ describe('the lesson playground', () => {
         .getByText(/Ctrl\s*\+\s*M/)
         .count(),
     ).resolves.toBeGreaterThan(0);
+  });
+
+  it("runs the user's seed program unchanged, printing what it promises", async () => {
+    const seed = readFileSync(join(import.meta.dirname, '..', 'fixtures', 'sample-program.js'), 'utf8');
+    await setCode(seed);
+    await clickRunAndWait();
+    expect(await panel('Console').innerText()).toMatch(/^Alice wrote: Hello\nAlice wrote: World$/m);
+    await setCode(SEED);
   });
 
   it('runs the lesson program and shows its output in Console', async () => {

@@ -12,6 +12,7 @@
  * showRun(result) for a run made elsewhere (Check), and an `assoclab:result` CustomEvent
  * (detail: RunResult) after every Run.
  */
+import type { Explanation } from '../../explain/mistakes';
 import type { CodeEditor, EditorLanguage, Monaco } from '../../editor';
 import { runtimeFailure, type ConsoleEntry, type RunResult } from '../../schemas/run-result';
 import type { RuntimeStatus } from '../../runtime/protocol/client';
@@ -147,7 +148,7 @@ export class PlaygroundElement extends HTMLElement {
       live.stop();
     }
     if (seq !== this.runSeq) return result; // a newer run of this playground took over
-    await this.showResult(result);
+    await this.showResult(result, source);
     this.setRunState('done');
     this.dispatchEvent(new CustomEvent('assoclab:result', { detail: result, bubbles: true }));
     return result;
@@ -157,7 +158,7 @@ export class PlaygroundElement extends HTMLElement {
   async showRun(result: RunResult): Promise<void> {
     const seq = ++this.runSeq;
     this.editor?.clearMarkers();
-    await this.showResult(result);
+    await this.showResult(result, this.getCode());
     if (seq !== this.runSeq) return;
     this.setRunState('done');
   }
@@ -301,8 +302,9 @@ export class PlaygroundElement extends HTMLElement {
 
   private summary = '';
 
-  private async showResult(result: RunResult): Promise<void> {
-    const { renderConsole, renderSql, renderTables } = await import('./results');
+  /** `source` is the program that ran: its lines tell which statements sync() sent. */
+  private async showResult(result: RunResult, source: string): Promise<void> {
+    const { renderConsole, renderSql, renderTables, explainRun } = await import('./results');
     const monaco = this.monaco;
     const hooks = {
       onLine: (line: number, button: HTMLButtonElement) => {
@@ -311,6 +313,7 @@ export class PlaygroundElement extends HTMLElement {
         void this.loadEditor().then(() => this.editor?.highlightLine(line));
       },
       colorizeSql: monaco ? (sql: string) => monaco.editor.colorize(sql, 'sql', { tabSize: 2 }) : undefined,
+      program: source,
     };
     const sqlPanel = await renderSql(result, hooks);
     this.piece('panel-console').replaceChildren(renderConsole(result, hooks));
@@ -322,6 +325,8 @@ export class PlaygroundElement extends HTMLElement {
     this.piece('count-tables').textContent = String(result.database.tables.length);
 
     this.lastResult = result;
+    // The editor's marker at the error line carries the mistake's name too.
+    this.lastExplanation = explainRun(result, source).find((explanation) => explanation.line === result.error?.location?.line);
     if (this.editor) this.markError(result);
 
     const { error } = result;
@@ -335,9 +340,12 @@ export class PlaygroundElement extends HTMLElement {
     }
   }
 
+  private lastExplanation: Explanation | undefined;
+
   private markError(result: RunResult): void {
     const { error } = result;
-    if (error?.location && this.editor) this.editor.setErrorMarker(error.location.line, error.location.column, `${error.name}: ${error.message}`);
+    const why = this.lastExplanation ? `\n\n${this.lastExplanation.title}: ${this.lastExplanation.what}` : '';
+    if (error?.location && this.editor) this.editor.setErrorMarker(error.location.line, error.location.column, `${error.name}: ${error.message}${why}`);
   }
 
   /** A result shown before the editor arrived gets its marker and SQL colours now. */

@@ -208,16 +208,19 @@ export async function runProgram(source: string, host: RuntimeHost, options: Run
         error ??= toRunError(thrown, locator);
       }
       let quietTurns = 0;
-      while (!error && quietTurns < 2) {
+      // After an error, queries already sent still settle before the database closes (a
+      // missing `await` leaves one in flight): closing under them would replace the
+      // learner's error with Sequelize's "connection manager was closed".
+      while (quietTurns < 2) {
         await host.nextTurn();
         if (now() - executeStartedAt > budget) {
-          error = timeoutError(
+          error ??= timeoutError(
             budget,
             `the program was still waiting${timers.pending ? ' on a timer (a setInterval that is never cleared?)' : ' for something to finish'}.`,
           );
           break;
         }
-        const busy = recorder.inFlight > 0 || timers.pending > 0 || (network?.inFlight ?? 0) > 0;
+        const busy = recorder.inFlight > 0 || (!error && (timers.pending > 0 || (network?.inFlight ?? 0) > 0));
         quietTurns = busy ? 0 : quietTurns + 1;
       }
     }

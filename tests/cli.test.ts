@@ -163,9 +163,21 @@ describe('assoclab exercises and grade', () => {
   it('lists every exercise, as text and as JSON', async () => {
     const text = await cli('exercises');
     expect(text.code).toBe(0);
-    expect(text.stdout).toMatch(/link-posts-to-author\s+01-basics\/01-has-many-belongs-to\s+Link posts to their author/);
+    expect(text.stdout).toMatch(/link-posts-to-author\s+01-basics\/01-has-many-belongs-to\s+has-many-belongs-to\s+1\s+Link posts to their author/);
     const listing = JSON.parse((await cli('exercises', '--json')).stdout) as { id: string }[];
     expect(listing.map((entry) => entry.id)).toContain('write-posts-of');
+    expect(listing.find((entry) => entry.id === 'link-posts-to-author')).toMatchObject({
+      topic: 'has-many-belongs-to',
+      difficulty: 1,
+      verifies: expect.arrayContaining(['User has many Post (foreign key userId)']),
+    });
+  });
+
+  it('repeats a grading exactly with --seed: the same hidden data, the same report', async () => {
+    const grade = async () => JSON.parse((await cli('grade', 'link-posts-to-author', join(exercise, 'starter.js'), '--json', '--seed', '1234')).stdout);
+    const [first, second] = [await grade(), await grade()];
+    expect(first.seed).toBe(1234);
+    expect(second.checks).toEqual(first.checks);
   });
 
   it('grades a wrong program as FAIL with messages, and exits 0', async () => {

@@ -21,11 +21,12 @@ const USAGE = `Usage:
       --json          print the whole run result as JSON
       --sql           also print the SQL Sequelize sent
       --budget <ms>   time budget (default ${DEFAULT_TIME_BUDGET_MS})
-  assoclab exercises [--json]                           list every exercise (id, lesson, title)
-  assoclab grade <exercise-id> <file> [--json] [--budget <ms>]
+  assoclab exercises [--json]                           list every exercise (id, lesson, topic, difficulty, title)
+  assoclab grade <exercise-id> <file> [--json] [--budget <ms>] [--seed <n>]
                                                         grade a program against an exercise's checks
       --json          print the report as JSON
       --budget <ms>   the program's time budget (default ${DEFAULT_TIME_BUDGET_MS})
+      --seed <n>      the hidden data's seed (a report names its seed: repeat a grading exactly)
       exit 0 once graded, whatever the verdict; 2 for an unknown id or unreadable file`;
 
 /** A mistake in how the command was called: its message, then the usage. */
@@ -103,8 +104,12 @@ async function exercisesCommand(args: string[]): Promise<number> {
   }
   const idWidth = Math.max(2, ...listing.map((exercise) => exercise.id.length));
   const lessonWidth = Math.max(6, ...listing.map((exercise) => exercise.lesson.length));
-  console.log(`${'ID'.padEnd(idWidth)}  ${'LESSON'.padEnd(lessonWidth)}  TITLE`);
-  for (const exercise of listing) console.log(`${exercise.id.padEnd(idWidth)}  ${exercise.lesson.padEnd(lessonWidth)}  ${exercise.title}`);
+  const topicWidth = Math.max(5, ...listing.map((exercise) => exercise.topic.length));
+  console.log(`${'ID'.padEnd(idWidth)}  ${'LESSON'.padEnd(lessonWidth)}  ${'TOPIC'.padEnd(topicWidth)}  LEVEL  TITLE`);
+  for (const exercise of listing)
+    console.log(
+      `${exercise.id.padEnd(idWidth)}  ${exercise.lesson.padEnd(lessonWidth)}  ${exercise.topic.padEnd(topicWidth)}  ${String(exercise.difficulty).padEnd(5)}  ${exercise.title}`,
+    );
   return 0;
 }
 
@@ -126,14 +131,17 @@ function printGrade(report: GradeSourceReport): void {
 }
 
 async function gradeCommand(args: string[]): Promise<number> {
-  const { values, positionals } = parse(args, { ...JSON_FLAG, ...BUDGET }, 2);
+  const { values, positionals } = parse(args, { ...JSON_FLAG, ...BUDGET, seed: { type: 'string' } }, 2);
   const [exerciseId, file] = positionals;
   if (!exerciseId) throw new UsageError('Missing <exercise-id> (list them with `assoclab exercises`).');
   const timeBudgetMs = budgetOf(values.budget);
+  const seed = values.seed === undefined ? undefined : Number(values.seed);
+  if (seed !== undefined && (!Number.isInteger(seed) || seed < 0 || seed > 0xffffffff))
+    throw new UsageError('--seed takes a whole number from 0 to 4294967295.');
   const source = readProgram(file);
   const language = ['.ts', '.mts'].includes(extname(file!)) ? 'typescript' : 'javascript';
   try {
-    const report = await gradeSource(exerciseId, source, createNodeCheckRunner(), { language, timeBudgetMs });
+    const report = await gradeSource(exerciseId, source, createNodeCheckRunner(), { language, timeBudgetMs, ...(seed !== undefined ? { seed } : {}) });
     if (values.json === true) process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
     else printGrade(report);
     return 0;

@@ -91,23 +91,41 @@ function solutionOnlyLines(solution: string, starter: string): string[] {
   return lines(solution).filter((line) => !inStarter.has(line));
 }
 
-describe.each(exercises().map((entry) => [entry.exercise.id, entry.exercise] as const))('the first Check of %s', (id, exercise) => {
-  it('fails with feedback that quotes no line of the solution the starter lacks', async () => {
-    const root = page.locator(`#exercise-${id}`);
-    await root.scrollIntoViewIfNeeded();
-    await root.getByRole('button', { name: 'Check', exact: true }).click();
-    await page.waitForFunction(
-      (exerciseId) => {
-        const element = document.querySelector<HTMLElement>(`#exercise-${exerciseId}`);
-        const button = element?.querySelector('[data-part="check"]');
-        return Boolean(element && button && !button.hasAttribute('aria-busy') && element.dataset.result === 'failed');
-      },
-      id,
-      { timeout: 60_000 },
-    );
-    const failed = root.getByRole('list', { name: 'Checks', exact: true }).locator('li[data-state="failed"]');
+/** The page an exercise is on: its lesson folder without the NN- prefixes. */
+const lessonUrl = (lesson: string) => `/lessons/${lesson.replace(/(^|\/)\d+-/g, '$1')}/`;
+
+/** Presses Check and waits for the verdicts; resolves with the exercise's result. */
+async function check(id: string): Promise<string> {
+  const root = page.locator(`#exercise-${id}`);
+  await root.scrollIntoViewIfNeeded();
+  await root.getByRole('button', { name: 'Check', exact: true }).click();
+  await page.waitForFunction(
+    (exerciseId) => {
+      const element = document.querySelector<HTMLElement>(`#exercise-${exerciseId}`);
+      const button = element?.querySelector('[data-part="check"]');
+      return Boolean(element && button && !button.hasAttribute('aria-busy') && (element.dataset.result === 'failed' || element.dataset.result === 'passed'));
+    },
+    id,
+    { timeout: 60_000 },
+  );
+  return (await root.getAttribute('data-result')) ?? '';
+}
+
+describe.each(exercises().map((entry) => [entry.exercise.id, entry] as const))('the exercise %s in Chromium', (id, { exercise, lesson }) => {
+  it('fails its starter, with feedback that quotes no line of the solution the starter lacks', async () => {
+    if (!page.url().endsWith(lessonUrl(lesson))) await page.goto(site.url + lessonUrl(lesson));
+    expect(await check(id)).toBe('failed');
+    const failed = page.locator(`#exercise-${id}`).getByRole('list', { name: 'Checks', exact: true }).locator('li[data-state="failed"]');
     expect(await failed.count()).toBeGreaterThan(0);
     const feedback = (await failed.allInnerTexts()).join('\n');
     expect(solutionOnlyLines(exercise.solution, exercise.starter).filter((line) => feedback.includes(line))).toEqual([]);
+  });
+
+  it('passes every check with its reference solution', async () => {
+    await page.locator(`#exercise-${id} assoclab-playground`).evaluate((element, code) => (element as PlaygroundApi).setCode(code), exercise.solution);
+    expect(await check(id)).toBe('passed');
+    const checks = page.locator(`#exercise-${id}`).getByRole('list', { name: 'Checks', exact: true }).locator('li');
+    await expect(checks.count()).resolves.toBe(exercise.checks.length);
+    await expect(page.locator(`#exercise-${id} li[data-state="failed"]`).count()).resolves.toBe(0);
   });
 });

@@ -18,6 +18,7 @@ export async function createNodeHost(): Promise<RuntimeHost> {
     },
     now: () => performance.now(),
     nextTurn: () => new Promise((resolve) => setImmediate(resolve)),
+    macrotask: (callback) => void setImmediate(callback),
     onUnhandledRejection(listener) {
       const handler = (reason: unknown, promise: Promise<unknown>) => {
         // Mark it handled: the program's failure is reported as data, not a crash.

@@ -32,6 +32,18 @@ function nextTurn(): Promise<void> {
   });
 }
 
+/**
+ * Macrotasks in order over one MessageChannel: each message is a task of its own (the
+ * microtasks queued by one callback run before the next), with no timer clamp.
+ */
+const pendingTasks: (() => void)[] = [];
+const taskChannel = new MessageChannel();
+taskChannel.port1.onmessage = () => pendingTasks.shift()?.();
+function macrotask(callback: () => void): void {
+  pendingTasks.push(callback);
+  taskChannel.port2.postMessage(null);
+}
+
 // Express's router defers with setImmediate; workers have none. A MessageChannel turn
 // is the closest equivalent (a macrotask without the timer clamp).
 const globals = globalThis as unknown as Record<string, unknown>;
@@ -71,6 +83,7 @@ export async function createBrowserHost(): Promise<{ host: RuntimeHost; startupM
     memory: () => ({ jsHeapBytes: heap ? heap.usedJSHeapSize : null, wasmMemoryBytes: memoryBytes() }),
     now: () => performance.now(),
     nextTurn,
+    macrotask,
     onUnhandledRejection(listener) {
       const handler = (event: PromiseRejectionEvent) => {
         event.preventDefault();

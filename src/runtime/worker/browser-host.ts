@@ -10,6 +10,7 @@
 import { sqlWasmModule, workerFirstLineAt } from './sql-wasm-early';
 import './shims/globals';
 import initSqlJs from 'sql.js';
+import { formatWithOptions, inspect } from 'node-inspect-extracted';
 import { loadWatchingWasmMemory } from '../core/wasm-memory';
 import type { RuntimeHost } from '../core/execute';
 import type { ExpressRuntime } from '../core/virtual-http';
@@ -80,6 +81,8 @@ export async function createBrowserHost(): Promise<{ host: RuntimeHost; startupM
   const heap = (performance as unknown as { memory?: { usedJSHeapSize: number } }).memory;
   const host: RuntimeHost = {
     SQL,
+    // Node's util.inspect, extracted for the web: prints what Node prints.
+    printer: { inspect, formatWithOptions },
     memory: () => ({ jsHeapBytes: heap ? heap.usedJSHeapSize : null, wasmMemoryBytes: memoryBytes() }),
     now: () => performance.now(),
     nextTurn,

@@ -477,3 +477,26 @@ describe('as real Sequelize on native sqlite3 (issue #9)', () => {
     expect(texts(result)).toEqual([]);
   });
 });
+
+describe('the SQL log', () => {
+  it("records once a statement a query sends itself (showIndex's PRAGMA INDEX_INFO)", async () => {
+    const result = await run(
+      "import { Sequelize, DataTypes } from 'sequelize';\nconst sequelize = new Sequelize('sqlite::memory:', { logging: false });\nsequelize.define('User', { email: { type: DataTypes.STRING, unique: true } });\nawait sequelize.sync();\n",
+    );
+    expect(result.sql.filter((statement) => statement.sql === 'PRAGMA INDEX_INFO(`sqlite_autoindex_Users_1`)')).toHaveLength(1);
+  });
+
+  it('is in the order SQLite ran the statements, not the order the queries started', async () => {
+    const result = await run(
+      [
+        "import { Sequelize, DataTypes } from 'sequelize';",
+        "const sequelize = new Sequelize('sqlite::memory:', { logging: false });",
+        "const User = sequelize.define('User', { name: DataTypes.STRING }, { timestamps: false });",
+        'await sequelize.sync();',
+        // findAll first looks up the table's column types: the INSERT started after it reaches SQLite first.
+        "await Promise.all([User.findAll(), User.create({ name: 'a' })]);",
+      ].join('\n'),
+    );
+    expect(result.sql.slice(-2).map((statement) => statement.sql.split(' ')[0])).toEqual(['INSERT', 'SELECT']);
+  });
+});

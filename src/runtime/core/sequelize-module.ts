@@ -115,13 +115,19 @@ function pointAtLearner(error: Error, site: SourceLocation): void {
 
 type DriverCall = (sql: string, params?: unknown, callback?: unknown) => unknown;
 
+/** On a recording connection: the driver's connection it stands for. */
+const CONNECTION = Symbol('assoclab.connection');
+
 /**
  * The connection as one query sees it: the statement it hands to SQLite (its run() or
  * all() with parameters and a callback, as Sequelize's sqlite Query calls them) is
  * recorded then, and SQLite's answer when it comes. The column-type lookups a query makes
  * first (all() with no parameters) pass through unrecorded, as they are not logged natively.
  */
-function recordingConnection(connection: Record<string, unknown>, query: PendingQuery): object {
+function recordingConnection(given: Record<string | symbol, unknown>, query: PendingQuery): object {
+  // A query that runs more statements of its own (showIndex's PRAGMA INDEX_INFO) calls run()
+  // again while its connection is already a recording one: record through the driver's.
+  const connection = (given[CONNECTION] ?? given) as Record<string, unknown>;
   const through = (method: 'run' | 'all') =>
     function (this: unknown, sql: string, params?: unknown, callback?: unknown) {
       const call = connection[method] as DriverCall;
@@ -132,7 +138,7 @@ function recordingConnection(connection: Record<string, unknown>, query: Pending
         return (callback as (...args: unknown[]) => unknown).call(this, error, ...results);
       });
     };
-  return Object.create(connection, { run: { value: through('run') }, all: { value: through('all') } }) as object;
+  return Object.create(connection, { run: { value: through('run') }, all: { value: through('all') }, [CONNECTION]: { value: connection } }) as object;
 }
 
 export function createSequelizeModule(settings: SequelizeModuleOptions): Record<string, unknown> {

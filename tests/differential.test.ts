@@ -19,11 +19,10 @@ import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { deserialize } from 'node:v8';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { toJsonValue } from '../src/runtime/core/json-value';
 import { orderedBindValues } from '../src/runtime/core/sql-log';
 import type { RuntimeClient } from '../src/runtime/protocol/client';
 import { createNodeRuntimeClient } from '../src/runtime/node/node-client';
-import type { RunResult } from '../src/schemas/run-result';
+import { fromEngine, normalise, normaliseValue, type Observed } from './differential/compare';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const suite = join(root, 'tests', 'differential');
@@ -53,13 +52,6 @@ function findPrograms(folder: string): Program[] {
 
 const programs = findPrograms(programsFolder);
 
-/** What one program did, on either side, in the terms both can be compared in. */
-interface Observed {
-  output: { stream: 'stdout' | 'stderr'; text: string }[];
-  error: { name: string; message: string; unhandled: boolean } | null;
-  sql: { sql: string; bind: unknown[]; error: string | null }[];
-}
-
 /** What tests/differential/reference/run-native.mjs writes down. */
 interface NativeRecord {
   output: { stream: 'stdout' | 'stderr'; text: string }[];
@@ -68,33 +60,6 @@ interface NativeRecord {
 }
 
 // ------------------------------------------------------------------------- normalising
-
-const DATE_PATTERNS = [
-  // Sequelize's bound DATE values: '2024-01-02 03:04:05.678 +00:00'
-  /\d{4}-\d\d-\d\d \d\d:\d\d:\d\d\.\d{3} \+00:00/g,
-  // util.inspect and toJSON of a Date: 2024-01-02T03:04:05.678Z
-  /\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z/g,
-];
-const UUID = /\b[\da-f]{8}-[\da-f]{4}-4[\da-f]{3}-[89ab][\da-f]{3}-[\da-f]{12}\b/g;
-
-/**
- * What cannot be the same on two runs: the current time (createdAt, updatedAt: a date
- * within a day of now, bound or written into the SQL), transaction ids (random UUIDs),
- * elapsed times, and stack frames (they name files, which differ: one `at …` line stands
- * for them).
- */
-function normalise(text: string): string {
-  let out = text;
-  for (const pattern of DATE_PATTERNS) {
-    out = out.replace(pattern, (date) => (Math.abs(Date.parse(date.replace(' +00:00', 'Z').replace(' ', 'T')) - Date.now()) < 86_400_000 ? '<now>' : date));
-  }
-  return out
-    .replace(UUID, '<uuid>')
-    .replace(/Elapsed time: \d+ms/g, 'Elapsed time: <n>ms')
-    .replace(/\n( +)at [^\n]*(?:\n\1at [^\n]*)*/g, (frames: string, indent: string) => `\n${indent}at …${frames.endsWith(' {') ? ' {' : ''}`);
-}
-
-const normaliseValue = (value: unknown): unknown => JSON.parse(normalise(JSON.stringify(toJsonValue(value)))) as unknown;
 
 /**
  * Node's own process warnings, which are not Sequelize's: DEP0170, printed by url.parse
@@ -125,18 +90,6 @@ function fromNative(record: NativeRecord, source: string): Observed {
       bind: orderedBindValues(params).map(normaliseValue),
       error: error ?? null,
     })),
-  };
-}
-
-function fromEngine(result: RunResult): Observed {
-  const unhandled = result.error?.kind === 'unhandled-rejection';
-  return {
-    output: result.console.map((entry) => ({
-      stream: entry.level === 'warn' || entry.level === 'error' ? ('stderr' as const) : ('stdout' as const),
-      text: normalise(entry.text),
-    })),
-    error: result.error ? { name: result.error.name, message: normalise(result.error.message.replace(/^Unhandled promise rejection: /, '')), unhandled } : null,
-    sql: result.sql.map(({ sql, bind, error }) => ({ sql: normalise(sql), bind: bind.map(normaliseValue), error: error ?? null })),
   };
 }
 

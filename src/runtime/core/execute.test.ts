@@ -471,6 +471,15 @@ describe('as real Sequelize on native sqlite3 (issue #9)', () => {
     });
   });
 
+  it('prints nothing more once an uncaught error ends the program', async () => {
+    const result = await run(
+      "import { Sequelize } from 'sequelize';\nconst s = new Sequelize('sqlite::memory:', { logging: false });\ns.query('SELECT 1').then(() => console.log('answered'));\nsetTimeout(() => console.log('later'), 0);\nthrow new Error('boom');\n",
+    );
+    expect(result.error).toMatchObject({ kind: 'runtime', message: 'boom' });
+    expect(texts(result)).toEqual([]);
+    expect(result.sql).toEqual([]);
+  });
+
   it('prints nothing more once a promise rejection nothing handled ends the program', async () => {
     const result = await run("Promise.reject(new Error('boom'));\nsetTimeout(() => console.log('later'), 0);\nsetImmediate(() => console.log('later too'));\n");
     expect(result.error).toMatchObject({ kind: 'unhandled-rejection', message: 'Unhandled promise rejection: boom' });

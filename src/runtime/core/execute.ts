@@ -227,6 +227,9 @@ export async function runProgram(source: string, host: RuntimeHost, options: Run
         await program(runtime);
       } catch (thrown) {
         error ??= toRunError(thrown, locator, host.printer);
+        // Node exits at an uncaught error too.
+        output.stop();
+        recorder.stop();
       }
       let quietTurns = 0;
       // After an error, queries already sent still settle before the database closes (a

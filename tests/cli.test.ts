@@ -43,6 +43,31 @@ describe('assoclab run', () => {
     expect(result.database.tables.map((table: { name: string }) => table.name)).toEqual(['Users', 'Posts']);
   });
 
+  it("prints Sequelize's warnings to stderr, as node does, and keeps them as Sequelize's in --json", async () => {
+    const file = program(
+      'warns.js',
+      [
+        "import { Sequelize, DataTypes } from 'sequelize';",
+        "const sequelize = new Sequelize('sqlite::memory:', { logging: false });",
+        "const Post = sequelize.define('Post', { title: DataTypes.STRING });",
+        'await sequelize.sync();',
+        "await Post.findOrCreate({ where: { title: 'x' }, defaults: { nope: 1 } });",
+        "console.log('done');",
+      ].join('\n'),
+    );
+    const warning = '(sequelize) Warning: Unknown attributes (nope) passed to defaults option of findOrCreate';
+    const plain = await cli('run', file);
+    expect(plain.code).toBe(0);
+    expect(plain.stdout).toBe('done\n');
+    // (A first run after a change of the sources says on stderr that it rebuilt the CLI.)
+    expect(plain.stderr.split('\n').filter((line) => !line.startsWith('build-if-changed'))).toEqual([warning, '']);
+    const result = JSON.parse((await cli('run', file, '--json')).stdout);
+    expect(result.console).toEqual([
+      expect.objectContaining({ level: 'warn', origin: 'sequelize', text: warning }),
+      expect.objectContaining({ level: 'log', text: 'done' }),
+    ]);
+  });
+
   it('prints the SQL log with --sql, each statement with its line', async () => {
     const { stdout } = await cli('run', seed, '--sql');
     expect(stdout).toMatch(/SELECT `id`, `title`, `content`, `userId`.*FROM `Posts`[\s\S]*\(line 19,/);

@@ -44,6 +44,7 @@ export const consoleEntrySchema: z.ZodType<ConsoleEntry> = z.object({
   level: z.enum(['log', 'info', 'warn', 'error', 'debug']),
   text: z.string(),
   at: z.number(),
+  origin: z.literal('sequelize').optional(),
 });
 
 const sqlStatementSchema: z.ZodType<SqlStatement> = z.object({

@@ -19,6 +19,12 @@ export interface ConsoleEntry {
   text: string;
   /** Milliseconds since the program started. */
   at: number;
+  /**
+   * Set when Sequelize printed it, not the program: its warnings (a Model declaring public
+   * class fields, "Did you forget to use options.where?", a failed COMMIT, deprecations),
+   * which Node prints to stderr. Absent for the program's own output.
+   */
+  origin?: 'sequelize';
 }
 
 /** One SQL statement that Sequelize sent to SQLite. */

@@ -11,7 +11,7 @@ import { failedRun, type ConsoleEntry, type DatabaseSnapshot, type RunError, typ
 import { ConsoleCapture, DEFAULT_CONSOLE_LIMITS, type ConsoleLimits } from './console-capture';
 import { DEFAULT_ROW_LIMIT, inspectDatabase } from './inspect-database';
 import { inspectModels } from './inspect-models';
-import type { CustomView } from './inspect';
+import { showModelInstancesAsData, type Printer } from './inspect';
 import { AsyncFunction, ProgramLocator } from './locate';
 import { ProgramTimers } from './program-timers';
 import { ModuleNotFound, ProcessExit, toRunError } from './run-error';
@@ -26,10 +26,18 @@ import { VirtualNetwork, type ExpressRuntime } from './virtual-http';
 export interface RuntimeHost {
   /** sql.js, initialised (its wasm loaded). */
   SQL: SqlJsStatic;
+  /** Node's util.inspect and util.formatWithOptions (in a browser, a port of them), for console output. */
+  printer: Printer;
   /** A monotonic clock in milliseconds. */
   now(): number;
   /** Resolves after the host's next macrotask, i.e. once every pending microtask ran. */
   nextTurn(): Promise<void>;
+  /**
+   * Runs `callback` in a later macrotask, in the order asked, with no timer clamp (Node:
+   * setImmediate; a browser worker: a MessageChannel message). The sql.js driver answers
+   * through it, as native sqlite3 answers in later turns of Node's event loop.
+   */
+  macrotask(callback: () => void): void;
   /** Calls `listener` for promise rejections nothing handled; returns the unsubscribe. */
   onUnhandledRejection(listener: (reason: unknown) => void): () => void;
   /** How much memory the runtime holds, for the benchmark's leak check. */
@@ -65,12 +73,8 @@ export interface RunOptions {
   onConsoleEntry?: (entry: ConsoleEntry) => void;
 }
 
-/** Shows model instances as their class name and data values, not their internals. */
-function modelView(value: object): CustomView | undefined {
-  if (!(value instanceof Model)) return undefined;
-  const data = (value as Model & { dataValues: Record<string, unknown> }).dataValues;
-  return { label: value.constructor.name, data };
-}
+// A model instance prints as its class name and data values (./inspect.ts).
+showModelInstancesAsData(Model);
 
 interface ModuleEntry {
   /** What `import * as ns` sees (named exports plus default). */
@@ -108,18 +112,27 @@ export async function runProgram(source: string, host: RuntimeHost, options: Run
   const locator = new ProgramLocator(prepared.linesBefore, lineCount);
 
   // 2. The world the program runs in.
-  const output = new ConsoleCapture(now, startedAt, { custom: modelView }, options.consoleLimits ?? DEFAULT_CONSOLE_LIMITS, options.onConsoleEntry);
+  const output = new ConsoleCapture(now, startedAt, host.printer, options.consoleLimits ?? DEFAULT_CONSOLE_LIMITS, options.onConsoleEntry);
   const programConsole = output.createConsole();
   const recorder = new SqlRecorder(now);
   const databases: SqlJsDatabase[] = [];
   const instances: SequelizeInstance[] = [];
   const timers = new ProgramTimers();
-  const driver = createSqlite3Driver(host.SQL, { onOpen: (db) => databases.push(db), deferFree: true });
+  // Driver answers still to come: the program is not finished while one is.
+  let driverPending = 0;
+  const settle = (callback: () => void) => {
+    driverPending++;
+    host.macrotask(() => {
+      driverPending--;
+      callback();
+    });
+  };
+  const driver = createSqlite3Driver(host.SQL, { onOpen: (db) => databases.push(db), deferFree: true, settle });
   const sequelizeModule = createSequelizeModule({
     driver,
     recorder,
     callSite: () => locator.here(),
-    log: (...args) => programConsole.log(...args),
+    warn: (text) => output.warning(text),
     onInstance: (instance) => instances.push(instance),
   });
 
@@ -150,15 +163,20 @@ export async function runProgram(source: string, host: RuntimeHost, options: Run
 
   const stopRejections = host.onUnhandledRejection((reason) => {
     if (error) return;
-    error = toRunError(reason, locator, reason instanceof ProcessExit ? 'runtime' : 'unhandled-rejection');
+    error = toRunError(reason, locator, host.printer, reason instanceof ProcessExit ? 'runtime' : 'unhandled-rejection');
+    // Node exits here: what is still pending prints nothing and sends nothing.
+    output.stop();
+    recorder.stop();
   });
 
+  const hostConsole = globalThis.console;
+  let restoreTimers = () => {};
   try {
     // 3. Load every module the program names before it starts (imports are synchronous).
     try {
       for (const request of prepared.modules) await resolveModule(request.specifier, request.location);
     } catch (failure) {
-      error = toRunError(failure, locator);
+      error = toRunError(failure, locator, host.printer);
     }
 
     const scope = {
@@ -198,14 +216,20 @@ export async function runProgram(source: string, host: RuntimeHost, options: Run
       exportAll: (namespace: Record<string, unknown>) => void exportAll.push(namespace),
     };
 
-    // 4. Run it, then wait until nothing it started is still pending.
+    // 4. Run it, then wait until nothing it started is still pending. Meanwhile the global
+    // console is the program's (Sequelize logs with `console.log` and warns with `console.warn`).
+    globalThis.console = output.createGlobalConsole(programConsole);
+    restoreTimers = timers.installGlobals();
     executeStartedAt = now();
     if (!error) {
       try {
         const program = new AsyncFunction(RUNTIME_BINDING, prepared.body);
         await program(runtime);
       } catch (thrown) {
-        error ??= toRunError(thrown, locator);
+        error ??= toRunError(thrown, locator, host.printer);
+        // Node exits at an uncaught error too.
+        output.stop();
+        recorder.stop();
       }
       let quietTurns = 0;
       // After an error, queries already sent still settle before the database closes (a
@@ -220,7 +244,7 @@ export async function runProgram(source: string, host: RuntimeHost, options: Run
           );
           break;
         }
-        const busy = recorder.inFlight > 0 || (!error && (timers.pending > 0 || (network?.inFlight ?? 0) > 0));
+        const busy = recorder.inFlight > 0 || driverPending > 0 || (!error && (timers.pending > 0 || (network?.inFlight ?? 0) > 0));
         quietTurns = busy ? 0 : quietTurns + 1;
       }
     }
@@ -277,6 +301,8 @@ export async function runProgram(source: string, host: RuntimeHost, options: Run
     };
   } finally {
     // 6. Always free what the run allocated: sql.js memory is never garbage-collected.
+    globalThis.console = hostConsole;
+    restoreTimers();
     stopRejections();
     timers.clearAll();
     network?.closeAll();

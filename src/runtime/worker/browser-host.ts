@@ -10,6 +10,7 @@
 import { sqlWasmModule, workerFirstLineAt } from './sql-wasm-early';
 import './shims/globals';
 import initSqlJs from 'sql.js';
+import { formatWithOptions, inspect } from 'node-inspect-extracted';
 import { loadWatchingWasmMemory } from '../core/wasm-memory';
 import type { RuntimeHost } from '../core/execute';
 import type { ExpressRuntime } from '../core/virtual-http';
@@ -30,6 +31,18 @@ function nextTurn(): Promise<void> {
     };
     channel.port2.postMessage(null);
   });
+}
+
+/**
+ * Macrotasks in order over one MessageChannel: each message is a task of its own (the
+ * microtasks queued by one callback run before the next), with no timer clamp.
+ */
+const pendingTasks: (() => void)[] = [];
+const taskChannel = new MessageChannel();
+taskChannel.port1.onmessage = () => pendingTasks.shift()?.();
+function macrotask(callback: () => void): void {
+  pendingTasks.push(callback);
+  taskChannel.port2.postMessage(null);
 }
 
 // Express's router defers with setImmediate; workers have none. A MessageChannel turn
@@ -68,9 +81,12 @@ export async function createBrowserHost(): Promise<{ host: RuntimeHost; startupM
   const heap = (performance as unknown as { memory?: { usedJSHeapSize: number } }).memory;
   const host: RuntimeHost = {
     SQL,
+    // Node's util.inspect, extracted for the web: prints what Node prints.
+    printer: { inspect, formatWithOptions },
     memory: () => ({ jsHeapBytes: heap ? heap.usedJSHeapSize : null, wasmMemoryBytes: memoryBytes() }),
     now: () => performance.now(),
     nextTurn,
+    macrotask,
     onUnhandledRejection(listener) {
       const handler = (event: PromiseRejectionEvent) => {
         event.preventDefault();

@@ -15,16 +15,19 @@ Profile.belongsTo(User, { foreignKey: 'userId' });
 User.hasMany(Post, { foreignKey: 'userId' });
 Post.belongsTo(User, { foreignKey: 'userId' });
 
-// Many-to-many: a post has many tags, a tag is on many posts, through a join table.
+// Many-to-many: a post has many tags, a tag is on many posts,
+// through a join table.
 Post.belongsToMany(Tag, { through: 'PostTags' });
 Tag.belongsToMany(Post, { through: 'PostTags' });
 
-// The model graph: every association Sequelize now knows, and the table that holds its key.
+// The model graph: every association Sequelize now knows,
+// and the table that holds its key.
 for (const model of [User, Profile, Post, Tag]) {
   for (const association of Object.values(model.associations)) {
     const { source, target, associationType } = association;
     const method = associationType.charAt(0).toLowerCase() + associationType.slice(1);
-    let where = `the key is in ${target.tableName}`; // hasOne, hasMany: in the target's table
+    // hasOne, hasMany: the key is in the target's table.
+    let where = `the key is in ${target.tableName}`;
     if (associationType === 'BelongsTo') where = `the key is in ${source.tableName}`;
     if (associationType === 'BelongsToMany')
       where = `both keys are in ${association.through.model.tableName}`;

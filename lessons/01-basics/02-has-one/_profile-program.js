@@ -8,7 +8,8 @@ const Profile = sequelize.define('Profile', {
   website: DataTypes.STRING,
 });
 
-// A user has one profile; a profile belongs to one user. The key is Profiles.userId.
+// A user has one profile; a profile belongs to one user.
+// The key is Profiles.userId.
 User.hasOne(Profile, { foreignKey: 'userId' });
 Profile.belongsTo(User, { foreignKey: 'userId' });
 

@@ -5,7 +5,8 @@ const sequelize = new Sequelize('sqlite::memory:', { logging: false });
 const User = sequelize.define('User', { name: DataTypes.STRING });
 const Profile = sequelize.define('Profile', { bio: DataTypes.TEXT });
 
-// unique: true lets the database itself refuse a second profile for the same user.
+// unique: true lets the database itself refuse a second profile
+// for the same user.
 User.hasOne(Profile, { foreignKey: { name: 'userId', unique: true } });
 Profile.belongsTo(User, { foreignKey: { name: 'userId', unique: true } });
 
@@ -15,7 +16,8 @@ async function main() {
   const ada = await User.create({ name: 'Ada' });
   await ada.createProfile({ bio: 'Backend developer in Lisbon' });
 
-  // Replace the profile: the old one is unlinked (userId = NULL), not deleted.
+  // Replace the profile: the old one is unlinked (userId = NULL),
+  // not deleted.
   const fresh = await Profile.create({ bio: 'Now a designer in Porto' });
   await ada.setProfile(fresh);
   console.log(`${ada.name}: ${(await ada.getProfile()).bio}`);

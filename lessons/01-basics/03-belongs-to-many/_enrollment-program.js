@@ -5,7 +5,8 @@ const sequelize = new Sequelize('sqlite::memory:', { logging: false });
 const Student = sequelize.define('Student', { name: DataTypes.STRING });
 const Course = sequelize.define('Course', { title: DataTypes.STRING });
 
-// A student takes many courses; a course has many students. One join table: Enrollments.
+// A student takes many courses; a course has many students.
+// One join table: Enrollments.
 Student.belongsToMany(Course, { through: 'Enrollments' });
 Course.belongsToMany(Student, { through: 'Enrollments' });
 

@@ -5,7 +5,8 @@ const sequelize = new Sequelize('sqlite::memory:', { logging: false });
 const Student = sequelize.define('Student', { name: DataTypes.STRING });
 const Course = sequelize.define('Course', { title: DataTypes.STRING });
 
-// foreignKey: the column pointing at the source; otherKey: the column pointing at the target.
+// foreignKey: the column pointing at the source (the model you call it on);
+// otherKey: the column pointing at the target.
 // The second call swaps them, because its source is Course.
 Student.belongsToMany(Course, {
   through: 'Enrollments',

@@ -18,7 +18,8 @@ async function main() {
   const travel = await Category.create({ slug: 'travel', name: 'Travel' });
   await Category.create({ slug: 'food', name: 'Food and drink' });
 
-  // Imported posts carry the slug from their front matter: no id lookup needed.
+  // Imported posts carry the slug from their front matter:
+  // no id lookup needed.
   await Post.create({ title: 'Night trains across Europe', categorySlug: 'travel' });
   await Post.create({ title: 'Pastéis de nata at home', categorySlug: 'food' });
   await travel.createPost({ title: 'Lisbon in a day' });

@@ -5,7 +5,8 @@ const sequelize = new Sequelize('sqlite::memory:', { logging: false });
 const Customer = sequelize.define('Customer', { name: DataTypes.STRING });
 const Order = sequelize.define('Order', { item: DataTypes.STRING });
 
-// One side names the key, the other lets Sequelize name it: two different columns.
+// One side names the key, the other lets Sequelize name it:
+// two different columns.
 Customer.hasMany(Order, { foreignKey: 'buyerId' });
 Order.belongsTo(Customer);
 

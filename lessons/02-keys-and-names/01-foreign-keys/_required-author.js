@@ -10,7 +10,8 @@ const Comment = sequelize.define('Comment', { body: DataTypes.TEXT });
 User.hasMany(Post, { foreignKey: { name: 'authorId', allowNull: false } });
 Post.belongsTo(User, { foreignKey: { name: 'authorId', allowNull: false } });
 
-// Careful: the first call defines the column. Here it says nothing about null...
+// Careful: the first call defines the column.
+// Here it says nothing about null...
 User.hasMany(Comment, { foreignKey: 'authorId' });
 // ...and this allowNull: false comes too late to change it.
 Comment.belongsTo(User, { foreignKey: { name: 'authorId', allowNull: false } });

@@ -7,15 +7,18 @@ const Cart = sequelize.define('Cart', { itemCount: DataTypes.INTEGER });
 const Order = sequelize.define('Order', { number: DataTypes.INTEGER });
 const Product = sequelize.define('Product', { name: DataTypes.STRING });
 
-// One-to-one: a customer has one cart, a cart belongs to one customer (Carts.customerId).
+// One-to-one: a customer has one cart, a cart belongs to one customer.
+// The key is Carts.customerId.
 Customer.hasOne(Cart, { foreignKey: 'customerId' });
 Cart.belongsTo(Customer, { foreignKey: 'customerId' });
 
-// One-to-many: a customer has many orders, an order belongs to one customer (Orders.customerId).
+// One-to-many: a customer has many orders, an order belongs to one
+// customer. The key is Orders.customerId.
 Customer.hasMany(Order, { foreignKey: 'customerId' });
 Order.belongsTo(Customer, { foreignKey: 'customerId' });
 
-// Many-to-many: an order holds many products, a product is in many orders (OrderItems).
+// Many-to-many: an order holds many products, a product is in many
+// orders. The pairs are rows of the join table OrderItems.
 Order.belongsToMany(Product, { through: 'OrderItems' });
 Product.belongsToMany(Order, { through: 'OrderItems' });
 

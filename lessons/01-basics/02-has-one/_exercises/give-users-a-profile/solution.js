@@ -8,11 +8,12 @@ const Profile = sequelize.define('Profile', {
   website: DataTypes.STRING,
 });
 
-// A user has one profile; a profile belongs to its user. The key is Profiles.userId.
+// A user has one profile; a profile belongs to its user.
+// The key is Profiles.userId.
 User.hasOne(Profile, { foreignKey: 'userId' });
 Profile.belongsTo(User, { foreignKey: 'userId' });
 
-/** Returns the bio on `user`'s profile, or null when the user has no profile yet. */
+/** Returns the bio on `user`'s profile, or null when there is no profile. */
 export async function bioOf(user) {
   const profile = await user.getProfile();
   return profile ? profile.bio : null;

@@ -12,7 +12,7 @@ const Profile = sequelize.define('Profile', {
 //         Both sides use the foreign key `userId`.
 
 /**
- * Returns the bio on `user`'s profile, or null when the user has no profile yet.
+ * Returns the bio on `user`'s profile, or null when there is no profile.
  * TODO 2: use the accessor that the association adds to every user.
  */
 export async function bioOf(user) {

@@ -10,7 +10,7 @@ const Enrollment = sequelize.define('Enrollment', { grade: DataTypes.STRING });
 Student.belongsToMany(Course, { through: Enrollment });
 Course.belongsToMany(Student, { through: Enrollment });
 
-/** Returns `student`'s report card: one line per course, "<course title>: <grade>". */
+/** `student`'s report card: one line per course, "<course title>: <grade>". */
 export async function reportCard(student) {
   const courses = await student.getCourses({ order: [['title', 'ASC']] });
   return courses.map((course) => `${course.title}: ${course.Enrollment.grade}`);

@@ -5,13 +5,14 @@ const sequelize = new Sequelize('sqlite::memory:', { logging: false });
 const Student = sequelize.define('Student', { name: DataTypes.STRING });
 const Course = sequelize.define('Course', { title: DataTypes.STRING });
 
-// TODO 1: the school now records a grade for every enrolment. Replace the join table
-//         below with a through model of your own, `Enrollment`, that has a `grade` (a string).
+// TODO 1: the school now records a grade for every enrolment. Replace the
+//         join table below with a through model of your own, `Enrollment`,
+//         that has a `grade` (a string).
 Student.belongsToMany(Course, { through: 'Enrollments' });
 Course.belongsToMany(Student, { through: 'Enrollments' });
 
 /**
- * Returns `student`'s report card: one line per course, "<course title>: <grade>".
+ * `student`'s report card: one line per course, "<course title>: <grade>".
  * TODO 3: read the grade from the join row that comes with each course.
  */
 export async function reportCard(student) {

@@ -9,15 +9,19 @@ const Book = sequelize.define('Book', {
 const Customer = sequelize.define('Customer', { name: DataTypes.STRING });
 const Review = sequelize.define('Review', { stars: DataTypes.INTEGER });
 
-// The associations keep Sequelize's own names for the keys (no foreignKey option).
+// No foreignKey option: Sequelize names the keys itself.
 Book.hasMany(Review);
 Review.belongsTo(Book);
 Customer.hasMany(Review);
 Review.belongsTo(Customer);
 
-/** Saves a five-star review of `book` by `customer`, then reads it back through its associations. */
+/**
+ * Saves a five-star review of `book` by `customer`, then reads it back
+ * through its associations.
+ */
 export async function addReview(book, customer) {
-  // TODO: these two key names are guesses. Use the names Sequelize gave the keys.
+  // TODO: these two key names are guesses.
+  //       Use the names Sequelize gave the keys.
   const review = await Review.create({ stars: 5, bookId: book.isbn, customerId: customer.id });
 
   const reviewedBook = await review.getBook();

@@ -8,7 +8,8 @@ const Category = sequelize.define('Category', {
 });
 const Post = sequelize.define('Post', { title: DataTypes.STRING });
 
-// Posts.categorySlug holds a category's slug: sourceKey and targetKey name that column.
+// Posts.categorySlug holds a category's slug:
+// sourceKey and targetKey name the column it copies.
 Category.hasMany(Post, { foreignKey: 'categorySlug', sourceKey: 'slug' });
 Post.belongsTo(Category, { foreignKey: 'categorySlug', targetKey: 'slug' });
 

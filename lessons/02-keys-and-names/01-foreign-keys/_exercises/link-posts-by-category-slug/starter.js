@@ -8,8 +8,9 @@ const Category = sequelize.define('Category', {
 });
 const Post = sequelize.define('Post', { title: DataTypes.STRING });
 
-// TODO: a category has many posts, and a post belongs to its category. The link is the
-//       column Posts.categorySlug, which holds the category's slug (not its id).
+// TODO: a category has many posts, and a post belongs to its category.
+//       The link is the column Posts.categorySlug, which holds the
+//       category's slug (not its id).
 
 // Posts exported from the old static site: each names its category by slug.
 const imported = [

@@ -5,7 +5,8 @@ const sequelize = new Sequelize('sqlite::memory:', { logging: false });
 const User = sequelize.define('User', { name: DataTypes.STRING });
 const Post = sequelize.define('Post', { title: DataTypes.STRING });
 
-// Every post has exactly one author, kept in Posts.authorId: a post without one is refused.
+// Every post has exactly one author, kept in Posts.authorId:
+// a post without one is refused.
 // Both sides describe the same column, with the same options.
 User.hasMany(Post, { foreignKey: { name: 'authorId', allowNull: false } });
 Post.belongsTo(User, { foreignKey: { name: 'authorId', allowNull: false } });

@@ -13,6 +13,8 @@ export interface ExerciseListing {
   topic: TopicId;
   /** 1 (a first step) to 3 (a challenge). */
   difficulty: 1 | 2 | 3;
+  /** `fix`: the starter is a broken program to repair; `write`: something to build. */
+  kind: 'write' | 'fix';
   /** How many checks grade it. */
   checks: number;
   /** What each check verifies, in order. */
@@ -37,6 +39,7 @@ export function listExercises(): ExerciseListing[] {
     title: exercise.title,
     topic: exercise.topic,
     difficulty: exercise.difficulty,
+    kind: exercise.kind,
     checks: exercise.checks.length,
     verifies: exercise.checks.map((check) => check.title),
   }));

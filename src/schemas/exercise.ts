@@ -186,6 +186,10 @@ export const exerciseSchema = z
     checks: z.array(checkSpecSchema).min(1, 'needs at least one check').describe('The checks, in the order they are shown.'),
     topic: topicIdSchema,
     difficulty: difficultySchema,
+    kind: z
+      .enum(['write', 'fix'])
+      .default('write')
+      .describe('`write`: the learner builds something new; `fix`: the starter is a broken program whose behaviour the learner repairs.'),
     hints: z.array(name('One hint.')).default([]).describe('Progressive hints, gentlest first.'),
   })
   .strict()

@@ -61,6 +61,27 @@ describe('the seed program', () => {
   });
 });
 
+describe('the model graph', () => {
+  it('reports the ON DELETE rule the table really got, not an option Sequelize ignored', async () => {
+    const result = await run(
+      [
+        "import { Sequelize, DataTypes } from 'sequelize';",
+        "const sequelize = new Sequelize('sqlite::memory:', { logging: false });",
+        "const User = sequelize.define('User', { name: DataTypes.STRING });",
+        "const Post = sequelize.define('Post', { title: DataTypes.STRING });",
+        "User.hasMany(Post, { foreignKey: 'userId' });",
+        "Post.belongsTo(User, { foreignKey: 'userId', onDelete: 'CASCADE' });",
+        'await sequelize.sync();',
+      ].join('\n'),
+    );
+    const posts = result.database.tables.find((table) => table.name === 'Posts');
+    const column = posts?.columns.find((c) => c.name === 'userId');
+    expect(column?.references?.onDelete).toBe('SET NULL');
+    const belongsTo = result.models.models.find((model) => model.name === 'Post')?.associations.find((a) => a.type === 'BelongsTo');
+    expect(belongsTo?.onDelete).toBe(column?.references?.onDelete);
+  });
+});
+
 describe('errors are reported at the learner line', () => {
   it.each([
     ['syntax error', 'const a = 1;\nconst b = ;\n', 'syntax', 2],

@@ -3,6 +3,7 @@ import { defineExercise } from '#exercise';
 export default defineExercise({
   topic: 'has-one',
   difficulty: 2,
+  kind: 'fix',
   title: 'Fix the shipments that cannot find their order',
   checks: [
     { id: 'runs', kind: 'runs-without-error', title: 'The program runs without an error' },

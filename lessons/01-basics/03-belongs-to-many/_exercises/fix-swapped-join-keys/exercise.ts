@@ -3,6 +3,7 @@ import { defineExercise } from '#exercise';
 export default defineExercise({
   topic: 'belongs-to-many',
   difficulty: 2,
+  kind: 'fix',
   title: 'Fix the course rosters',
   checks: [
     { id: 'runs', kind: 'runs-without-error', title: 'The program runs without an error' },

@@ -3,6 +3,7 @@ import { defineExercise } from '#exercise';
 export default defineExercise({
   topic: 'foreign-keys',
   difficulty: 2,
+  kind: 'fix',
   title: 'Require an author on every post',
   checks: [
     { id: 'runs', kind: 'runs-without-error', title: 'The program runs without an error' },

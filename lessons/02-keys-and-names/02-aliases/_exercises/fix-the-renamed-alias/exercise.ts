@@ -3,6 +3,7 @@ import { defineExercise } from '#exercise';
 export default defineExercise({
   topic: 'aliases',
   difficulty: 1,
+  kind: 'fix',
   title: 'Fix the front page after a renamed alias',
   checks: [
     { id: 'runs', kind: 'runs-without-error', title: 'The program runs without an error' },

@@ -3,6 +3,7 @@ import { defineExercise } from '#exercise';
 export default defineExercise({
   topic: 'eager-loading',
   difficulty: 2,
+  kind: 'fix',
   title: 'Fix the slow front page (N+1)',
   checks: [
     {

@@ -3,6 +3,7 @@ import { defineExercise } from '#exercise';
 export default defineExercise({
   topic: 'referential-actions',
   difficulty: 2,
+  kind: 'fix',
   title: 'Stop the category cascade',
   checks: [
     { id: 'runs', kind: 'runs-without-error', title: 'The program runs without an error' },

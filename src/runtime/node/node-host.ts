@@ -6,11 +6,13 @@ import initSqlJs from 'sql.js';
 import type { RuntimeHost } from '../core/execute';
 import { loadWatchingWasmMemory } from '../core/wasm-memory';
 import type { ExpressRuntime } from '../core/virtual-http';
+import { MEMORY_BUDGET_MB } from '../../schemas/memory-budget';
 
 export async function createNodeHost(): Promise<RuntimeHost> {
-  const { loaded: SQL, memoryBytes } = await loadWatchingWasmMemory(() => initSqlJs());
+  const { loaded: SQL, memoryBytes } = await loadWatchingWasmMemory(() => initSqlJs(), MEMORY_BUDGET_MB * 1024 * 1024);
   return {
     SQL,
+    sqlMemoryBytes: memoryBytes,
     memory: () => {
       // With node --expose-gc (the benchmark runs so; V8 flags reach worker threads too) the figure is live data, not garbage.
       (globalThis as { gc?: () => void }).gc?.();

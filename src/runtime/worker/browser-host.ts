@@ -11,6 +11,7 @@ import { sqlWasmModule, workerFirstLineAt } from './sql-wasm-early';
 import './shims/globals';
 import initSqlJs from 'sql.js';
 import { loadWatchingWasmMemory } from '../core/wasm-memory';
+import { MEMORY_BUDGET_MB } from '../../schemas/memory-budget';
 import type { RuntimeHost } from '../core/execute';
 import type { ExpressRuntime } from '../core/virtual-http';
 import type { WorkerEndpoint } from '../protocol/serve';
@@ -55,20 +56,23 @@ export function browserEndpoint<Request, Message>(): WorkerEndpoint<Request, Mes
 /** Loads sql.js and returns the host, with how long the worker took from its first line. */
 export async function createBrowserHost(): Promise<{ host: RuntimeHost; startupMs: number }> {
   const compiled = await sqlWasmModule;
-  const { loaded: SQL, memoryBytes } = await loadWatchingWasmMemory(() =>
-    initSqlJs({
-      // Emscripten's hook: instantiate the module compiled early (sql-wasm-early.ts).
-      instantiateWasm(imports: WebAssembly.Imports, receive: (instance: WebAssembly.Instance) => void) {
-        void WebAssembly.instantiate(compiled, imports).then(receive);
-        return {};
-      },
-    } as Parameters<typeof initSqlJs>[0]),
+  const { loaded: SQL, memoryBytes } = await loadWatchingWasmMemory(
+    () =>
+      initSqlJs({
+        // Emscripten's hook: instantiate the module compiled early (sql-wasm-early.ts).
+        instantiateWasm(imports: WebAssembly.Imports, receive: (instance: WebAssembly.Instance) => void) {
+          void WebAssembly.instantiate(compiled, imports).then(receive);
+          return {};
+        },
+      } as Parameters<typeof initSqlJs>[0]),
+    MEMORY_BUDGET_MB * 1024 * 1024,
   );
   // Chromium's non-standard performance.memory, where a worker has it.
   const heap = (performance as unknown as { memory?: { usedJSHeapSize: number } }).memory;
   const host: RuntimeHost = {
     SQL,
     memory: () => ({ jsHeapBytes: heap ? heap.usedJSHeapSize : null, wasmMemoryBytes: memoryBytes() }),
+    sqlMemoryBytes: memoryBytes,
     now: () => performance.now(),
     nextTurn,
     onUnhandledRejection(listener) {

@@ -7,7 +7,7 @@
  *
  * The importing entry must import ./sql-wasm-early.ts first.
  */
-import { sqlWasmModule, workerFirstLineAt } from './sql-wasm-early';
+import { isolatedBoot, sqlWasmModule, workerFirstLineAt } from './sql-wasm-early';
 import './shims/globals';
 import initSqlJs from 'sql.js';
 import { loadWatchingWasmMemory } from '../core/wasm-memory';
@@ -18,8 +18,9 @@ import type { WorkerEndpoint } from '../protocol/serve';
 
 const scope = self as unknown as DedicatedWorkerGlobalScope;
 // Bound now, before any program runs: a program replacing self.postMessage cannot
-// intercept or forge the replies.
-const post = scope.postMessage.bind(scope);
+// intercept or forge the replies. Started by the isolated frame's loader, the worker talks
+// to the page over the port the loader holds.
+const post: (message: unknown) => void = isolatedBoot ? isolatedBoot.post : scope.postMessage.bind(scope);
 
 function nextTurn(): Promise<void> {
   // A MessageChannel turn is a macrotask without the 4 ms clamp of nested timers.
@@ -49,7 +50,10 @@ globals.setImmediate ??= (callback: (...args: unknown[]) => void, ...args: unkno
 export function browserEndpoint<Request, Message>(): WorkerEndpoint<Request, Message> {
   return {
     post,
-    listen: (handler) => scope.addEventListener('message', (event: MessageEvent<Request>) => handler(event.data)),
+    listen: (handler) =>
+      isolatedBoot
+        ? isolatedBoot.listen((data) => handler(data as Request))
+        : scope.addEventListener('message', (event: MessageEvent<Request>) => handler(event.data)),
   };
 }
 

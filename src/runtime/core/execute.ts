@@ -37,6 +37,8 @@ export interface RuntimeHost {
   onUnhandledRejection(listener: (reason: unknown) => void): () => void;
   /** How much memory the runtime holds, for the benchmark's leak check. */
   memory?(): { jsHeapBytes: number | null; wasmMemoryBytes: number | null };
+  /** The memory budget of every run on this host, in MB (default MEMORY_BUDGET_MB). */
+  memoryBudgetMb?: number;
   /**
    * Bytes sql.js's WebAssembly memory holds, cheaply (it is capped at the memory budget
    * and never shrinks: a worker holding much is retired after its run, ../protocol/serve.ts).
@@ -58,7 +60,7 @@ export interface RunOptions {
   language?: ProgramLanguage;
   /** A program still busy after this long is ended and reported (ms). Default DEFAULT_TIME_BUDGET_MS. */
   timeBudgetMs?: number;
-  /** The memory budget (MB) its typed arrays are held to and its messages name. Default MEMORY_BUDGET_MB. */
+  /** The memory budget (MB) its typed arrays and its database are held to and its messages name. Default: the host's. */
   memoryBudgetMb?: number;
   consoleLimits?: ConsoleLimits;
   /** Rows kept per table in the snapshot. */
@@ -141,7 +143,7 @@ export async function runProgram(source: string, host: RuntimeHost, options: Run
   const timers = new ProgramTimers();
   // The program's own guards: at every loop iteration and function entry (./run-guard.ts),
   // and in the typed arrays it makes (./typed-arrays.ts).
-  const memoryBudgetMb = options.memoryBudgetMb ?? MEMORY_BUDGET_MB;
+  const memoryBudgetMb = options.memoryBudgetMb ?? host.memoryBudgetMb ?? MEMORY_BUDGET_MB;
   const memoryLimitBytes = memoryBudgetMb * 1024 * 1024;
   const guard = new RunGuard(now, budget);
   const typedArrays = new TypedArrayTally(memoryLimitBytes, () => guard.stop(memoryError(memoryBudgetMb, ARRAYS_GREW)));

@@ -58,6 +58,8 @@ export function adaptWorkerThread(worker: Worker): WorkerLike {
 export interface NodeRuntimeClientOptions extends Partial<RuntimeClientOptions> {
   /** The worker thread script (default: the built dist-cli/runtime-worker.mjs). */
   workerFile?: string;
+  /** The memory budget of the worker threads, in MB (MEMORY_BUDGET_MB): their heap limit and the runtime's. */
+  memoryBudgetMb?: number;
   /** Extra Node flags for the worker thread (per-thread flags only: V8 flags are process-wide). */
   execArgv?: string[];
 }
@@ -67,12 +69,14 @@ export interface NodeRuntimeClientOptions extends Partial<RuntimeClientOptions> 
  * thread's JavaScript heap is limited to the memory budget: a program over it ends its
  * thread, not the CLI.
  */
-export function workerThreadFactory(options: Pick<NodeRuntimeClientOptions, 'workerFile' | 'execArgv'> = {}): () => WorkerLike {
+export function workerThreadFactory(options: Pick<NodeRuntimeClientOptions, 'workerFile' | 'execArgv' | 'memoryBudgetMb'> = {}): () => WorkerLike {
   const workerFile = options.workerFile ?? defaultWorkerFile();
+  const memoryBudgetMb = options.memoryBudgetMb ?? MEMORY_BUDGET_MB;
   return () => {
     const worker = new Worker(workerFile, {
       ...(options.execArgv ? { execArgv: options.execArgv } : {}),
-      resourceLimits: { maxOldGenerationSizeMb: MEMORY_BUDGET_MB },
+      workerData: { memoryBudgetMb },
+      resourceLimits: { maxOldGenerationSizeMb: memoryBudgetMb },
     });
     // A worker must not keep the CLI alive after its work is done.
     worker.unref();

@@ -8,10 +8,12 @@ import { loadWatchingWasmMemory } from '../core/wasm-memory';
 import type { ExpressRuntime } from '../core/virtual-http';
 import { MEMORY_BUDGET_MB } from '../../schemas/memory-budget';
 
-export async function createNodeHost(): Promise<RuntimeHost> {
-  const { loaded: SQL, memoryBytes } = await loadWatchingWasmMemory(() => initSqlJs(), MEMORY_BUDGET_MB * 1024 * 1024);
+/** memoryBudgetMb: the memory budget of every run (MEMORY_BUDGET_MB unless the CLI's --memory says otherwise). */
+export async function createNodeHost({ memoryBudgetMb = MEMORY_BUDGET_MB }: { memoryBudgetMb?: number } = {}): Promise<RuntimeHost> {
+  const { loaded: SQL, memoryBytes } = await loadWatchingWasmMemory(() => initSqlJs(), memoryBudgetMb * 1024 * 1024);
   return {
     SQL,
+    memoryBudgetMb,
     sqlMemoryBytes: memoryBytes,
     memory: () => {
       // With node --expose-gc (the benchmark runs so; V8 flags reach worker threads too) the figure is live data, not garbage.

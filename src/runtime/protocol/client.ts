@@ -47,10 +47,12 @@ export interface RuntimeClientOptions {
   graceMs?: number;
   /** The same for a check, whose probes run after the program (ms, default 4000). */
   checkGraceMs?: number;
+  /** The workers' memory budget in MB (MEMORY_BUDGET_MB), for the message when one ends over it. */
+  memoryBudgetMb?: number;
   /**
-   * Starts a second worker while a run lasts (after half its budget, at most a second), so
-   * that if the run's worker must be ended, the next run finds one ready. For a page,
-   * where a learner runs again at once; not for the CLI, which runs one program.
+   * Starts a second worker when a run nears the end of its budget, so that if the run's
+   * worker must be ended, the next run finds one ready. For a page, where a learner runs
+   * again at once; not for the CLI, which runs one program.
    */
   standby?: boolean;
 }
@@ -123,8 +125,12 @@ const failure = (error: RunError, printed: ConsoleEntry[] = []): CheckRunRespons
 const internal = (name: string, message: string): RunError => ({ kind: 'internal', name, message, details: [] });
 const cancelledError = (): RunError => ({ kind: 'cancelled', name: 'Cancelled', message: 'The run was cancelled.', details: [] });
 
-/** A standby worker starts once a run has lasted this long (or half its budget, if less). */
-const STANDBY_AFTER_MS = 1_000;
+/**
+ * A standby worker starts this long before a run's budget ends (or at half the budget, if
+ * later): a run its guards stop never needs it; one they cannot stop is ended by the
+ * watchdog a grace period after its budget, by when the standby is ready.
+ */
+const STANDBY_LEAD_MS = 1_000;
 
 export function createRuntimeClient(options: RuntimeClientOptions): RuntimeClient {
   const budgetDefault = options.timeBudgetMs ?? DEFAULT_TIME_BUDGET_MS;
@@ -218,7 +224,7 @@ export function createRuntimeClient(options: RuntimeClientOptions): RuntimeClien
       return;
     }
     if (slot !== active) return;
-    if (pending) endPending(memoryError(MEMORY_BUDGET_MB, OUT_OF_MEMORY));
+    if (pending) endPending(memoryError(options.memoryBudgetMb ?? MEMORY_BUDGET_MB, OUT_OF_MEMORY));
     else replaceWorker();
   };
 
@@ -300,7 +306,7 @@ export function createRuntimeClient(options: RuntimeClientOptions): RuntimeClien
         // where no guard runs (a long SQL statement, a built-in) never answers, and only
         // terminating its worker stops it.
         watchdog: setTimeout(() => endPending(timeoutError(budget, STUCK)), budget + grace),
-        standbyTimer: options.standby && !freshWorker ? setTimeout(startStandby, Math.min(STANDBY_AFTER_MS, budget / 2)) : undefined,
+        standbyTimer: options.standby && !freshWorker ? setTimeout(startStandby, Math.max(budget / 2, budget - STANDBY_LEAD_MS)) : undefined,
       };
     });
     setStatus('running');

@@ -235,6 +235,7 @@ describe('assoclab exercises and grade', () => {
     [['run', 'x.js', '--budget'], "Option '--budget <value>' argument missing"],
     [['run', 'x.js', '--budget', 'soon'], '--budget takes a number of milliseconds'],
     [['grade', 'link-posts-to-author', 'x.js', '--budget=0'], '--budget takes a number of milliseconds'],
+    [['run', 'x.js', '--memory', '10'], '--memory takes a whole number of megabytes, 64 or more'],
     [['run', 'x.js', '--jsn'], "Unknown option '--jsn'"],
     [['exercises', 'extra'], "Unexpected argument 'extra'"],
     [['grade', 'link-posts-to-author', 'x.js', 'y.js'], "Unexpected argument 'y.js'"],

@@ -57,7 +57,7 @@ const sqlStatementSchema: z.ZodType<SqlStatement> = z.object({
 });
 
 const runErrorSchema: z.ZodType<RunError> = z.object({
-  kind: z.enum(['syntax', 'runtime', 'thrown-value', 'unhandled-rejection', 'exit', 'timeout', 'import', 'cancelled', 'internal']),
+  kind: z.enum(['syntax', 'runtime', 'thrown-value', 'unhandled-rejection', 'exit', 'timeout', 'memory', 'import', 'cancelled', 'internal']),
   name: z.string(),
   message: z.string(),
   location: locationSchema.optional(),

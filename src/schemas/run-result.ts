@@ -43,7 +43,7 @@ export interface SqlStatement {
   error?: string;
 }
 
-export type ErrorKind = 'syntax' | 'runtime' | 'thrown-value' | 'unhandled-rejection' | 'exit' | 'timeout' | 'import' | 'cancelled' | 'internal';
+export type ErrorKind = 'syntax' | 'runtime' | 'thrown-value' | 'unhandled-rejection' | 'exit' | 'timeout' | 'memory' | 'import' | 'cancelled' | 'internal';
 
 /** The error that ended the run, as data. */
 export interface RunError {

@@ -334,7 +334,7 @@ export class PlaygroundElement extends HTMLElement {
       // The error is in the Console panel: show it.
       this.tabs?.select(0);
       const where = error.location ? ` (line ${error.location.line})` : '';
-      this.summary = error.kind === 'timeout' ? 'Stopped: it ran too long' : `Failed${where}`;
+      this.summary = error.kind === 'timeout' ? 'Stopped: it ran too long' : error.kind === 'memory' ? 'Stopped: it used too much memory' : `Failed${where}`;
     } else {
       this.summary = `Done in ${Math.round(result.timings.totalMs)} ms`;
     }

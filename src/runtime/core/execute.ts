@@ -7,6 +7,7 @@ import type { Database as SqlJsDatabase, SqlJsStatic } from 'sql.js';
 import type { Sequelize as SequelizeInstance } from 'sequelize';
 import { Model } from 'sequelize';
 import { DEFAULT_TIME_BUDGET_MS, timeoutError } from '../../schemas/time-budget';
+import { MEMORY_BUDGET_MB, memoryError } from '../../schemas/memory-budget';
 import { failedRun, type ConsoleEntry, type DatabaseSnapshot, type RunError, type RunResult, type SourceLocation } from '../../schemas/run-result';
 import { ConsoleCapture, DEFAULT_CONSOLE_LIMITS, type ConsoleLimits } from './console-capture';
 import { DEFAULT_ROW_LIMIT, inspectDatabase } from './inspect-database';
@@ -15,11 +16,13 @@ import { showModelInstancesAsData, type Printer } from './inspect';
 import { AsyncFunction, ProgramLocator } from './locate';
 import { ProgramTimers } from './program-timers';
 import { ModuleNotFound, ProcessExit, toRunError } from './run-error';
+import { RunGuard, RunStopped } from './run-guard';
 import { createSequelizeModule } from './sequelize-module';
 import { SqlRecorder } from './sql-log';
 import { createSqlite3Driver } from './sqljs-driver';
 import { stripTypes } from './strip-types';
 import { prepareProgram, ProgramSyntaxError, RUNTIME_BINDING, type PreparedProgram } from './transform';
+import { TypedArrayTally } from './typed-arrays';
 import { VirtualNetwork, type ExpressRuntime } from './virtual-http';
 
 /** What a host provides to the core. */
@@ -42,6 +45,13 @@ export interface RuntimeHost {
   onUnhandledRejection(listener: (reason: unknown) => void): () => void;
   /** How much memory the runtime holds, for the benchmark's leak check. */
   memory?(): { jsHeapBytes: number | null; wasmMemoryBytes: number | null };
+  /** The memory budget of every run on this host, in MB (default MEMORY_BUDGET_MB). */
+  memoryBudgetMb?: number;
+  /**
+   * Bytes sql.js's WebAssembly memory holds, cheaply (it is capped at the memory budget
+   * and never shrinks: a worker holding much is retired after its run, ../protocol/serve.ts).
+   */
+  sqlMemoryBytes?(): number | null;
   /** Loads Express (only when a program imports it: it is a large download). */
   loadExpress?: () => Promise<ExpressRuntime>;
 }
@@ -58,6 +68,8 @@ export interface RunOptions {
   language?: ProgramLanguage;
   /** A program still busy after this long is ended and reported (ms). Default DEFAULT_TIME_BUDGET_MS. */
   timeBudgetMs?: number;
+  /** The memory budget (MB) its typed arrays and its database are held to and its messages name. Default: the host's. */
+  memoryBudgetMb?: number;
   consoleLimits?: ConsoleLimits;
   /** Rows kept per table in the snapshot. */
   rowLimit?: number;
@@ -81,6 +93,21 @@ interface ModuleEntry {
   namespace: Record<string, unknown>;
   /** What `require()` returns. */
   commonjs: unknown;
+}
+
+const DATABASE_GREW = 'its database grew past that (a query that inserts rows without end?).';
+const DATABASE_FULL = /SQLITE_\w+: (database or disk is full|out of memory)|SQLite said: (database or disk is full|out of memory)/;
+const ARRAYS_GREW = 'its typed arrays grew past that (arrays made in a loop that never ends?).';
+
+/**
+ * A database may grow to the memory budget: sql.js keeps it in a file of Emscripten's
+ * in-memory file system (JavaScript typed arrays), which nothing else bounds. Past it,
+ * SQLite fails the statement with "database or disk is full" and rolls it back.
+ */
+function capDatabase(db: SqlJsDatabase, limitBytes: number): SqlJsDatabase {
+  const pageSize = Number(db.exec('PRAGMA page_size')[0]?.values[0]?.[0]) || 4096;
+  db.run(`PRAGMA max_page_count = ${Math.floor(limitBytes / pageSize)}`);
+  return db;
 }
 
 function namespaceOfCommonJs(value: unknown): Record<string, unknown> {
@@ -109,7 +136,7 @@ export async function runProgram(source: string, host: RuntimeHost, options: Run
     }
     throw error;
   }
-  const locator = new ProgramLocator(prepared.linesBefore, lineCount);
+  const locator = new ProgramLocator(prepared.linesBefore, lineCount, prepared.inserted);
 
   // 2. The world the program runs in.
   const output = new ConsoleCapture(now, startedAt, host.printer, options.consoleLimits ?? DEFAULT_CONSOLE_LIMITS, options.onConsoleEntry);
@@ -127,7 +154,13 @@ export async function runProgram(source: string, host: RuntimeHost, options: Run
       callback();
     });
   };
-  const driver = createSqlite3Driver(host.SQL, { onOpen: (db) => databases.push(db), deferFree: true, settle });
+  // The program's own guards: at every loop iteration and function entry (./run-guard.ts),
+  // and in the typed arrays it makes (./typed-arrays.ts).
+  const memoryBudgetMb = options.memoryBudgetMb ?? host.memoryBudgetMb ?? MEMORY_BUDGET_MB;
+  const memoryLimitBytes = memoryBudgetMb * 1024 * 1024;
+  const guard = new RunGuard(now, budget);
+  const typedArrays = new TypedArrayTally(memoryLimitBytes, () => guard.stop(memoryError(memoryBudgetMb, ARRAYS_GREW)));
+  const driver = createSqlite3Driver(host.SQL, { onOpen: (db) => databases.push(capDatabase(db, memoryLimitBytes)), deferFree: true, settle });
   const sequelizeModule = createSequelizeModule({
     driver,
     recorder,
@@ -199,6 +232,7 @@ export async function runProgram(source: string, host: RuntimeHost, options: Run
       module: { exports: {} as Record<string, unknown> },
       exports: {} as Record<string, unknown>,
       ...timers.api,
+      ...typedArrays.constructors(),
       fetch: (input: string | URL, init?: RequestInit) =>
         network
           ? network.fetch(input, init)
@@ -207,6 +241,7 @@ export async function runProgram(source: string, host: RuntimeHost, options: Run
     scope.module.exports = scope.exports;
     const runtime = {
       scope,
+      guard: guard.tick,
       import: (specifier: string) => moduleNow(specifier).namespace,
       dynamicImport: async (specifier: string) => (await resolveModule(specifier, locator.here())).namespace,
       importMeta: { url: 'file:///main.js' },
@@ -221,12 +256,13 @@ export async function runProgram(source: string, host: RuntimeHost, options: Run
     globalThis.console = output.createGlobalConsole(programConsole);
     restoreTimers = timers.installGlobals();
     executeStartedAt = now();
+    guard.start();
     if (!error) {
       try {
         const program = new AsyncFunction(RUNTIME_BINDING, prepared.body);
         await program(runtime);
       } catch (thrown) {
-        error ??= toRunError(thrown, locator, host.printer);
+        error ??= thrown instanceof RunStopped ? thrown.error : toRunError(thrown, locator, host.printer);
         // Node exits at an uncaught error too.
         output.stop();
         recorder.stop();
@@ -249,6 +285,13 @@ export async function runProgram(source: string, host: RuntimeHost, options: Run
       }
     }
     timers.clearAll();
+    guard.release();
+    // A stop wins over what the program made of it (a catch that swallowed it, a rejection).
+    if (guard.stopped) error = { ...guard.stopped, location: locator.fromStack(guard.stoppedAt) };
+    // SQLite refused to grow the database (or its working memory) past the budget, and nothing caught it.
+    else if (error && DATABASE_FULL.test([error.message, ...error.details].join('\n'))) {
+      error = { ...memoryError(memoryBudgetMb, DATABASE_GREW), location: error.location };
+    }
     const executeMs = now() - executeStartedAt;
 
     // 5. Read what the program did, then let the checks probe what it built: rows, output

@@ -7,9 +7,11 @@ import initSqlJs from 'sql.js';
 import type { RuntimeHost } from '../core/execute';
 import { loadWatchingWasmMemory } from '../core/wasm-memory';
 import type { ExpressRuntime } from '../core/virtual-http';
+import { MEMORY_BUDGET_MB } from '../../schemas/memory-budget';
 
-export async function createNodeHost(): Promise<RuntimeHost> {
-  const { loaded: SQL, memoryBytes } = await loadWatchingWasmMemory(() => initSqlJs());
+/** memoryBudgetMb: the memory budget of every run (MEMORY_BUDGET_MB unless the CLI's --memory says otherwise). */
+export async function createNodeHost({ memoryBudgetMb = MEMORY_BUDGET_MB }: { memoryBudgetMb?: number } = {}): Promise<RuntimeHost> {
+  const { loaded: SQL, memoryBytes } = await loadWatchingWasmMemory(() => initSqlJs(), memoryBudgetMb * 1024 * 1024);
   // Node's own deprecation warnings would reach the terminal, not the run's output: the
   // runtime shows Sequelize's itself, once per run as Node does once per process, and
   // leaves out Node's (DEP0170 for the URL 'sqlite::memory:').
@@ -17,6 +19,8 @@ export async function createNodeHost(): Promise<RuntimeHost> {
   return {
     SQL,
     printer: { inspect, formatWithOptions },
+    memoryBudgetMb,
+    sqlMemoryBytes: memoryBytes,
     memory: () => {
       // With node --expose-gc (the benchmark runs so; V8 flags reach worker threads too) the figure is live data, not garbage.
       (globalThis as { gc?: () => void }).gc?.();

@@ -8,6 +8,7 @@ import type { Sequelize as SequelizeInstance } from 'sequelize';
 import { Model } from 'sequelize';
 import { DEFAULT_TIME_BUDGET_MS, timeoutError } from '../../schemas/time-budget';
 import { failedRun, type ConsoleEntry, type DatabaseSnapshot, type RunError, type RunResult, type SourceLocation } from '../../schemas/run-result';
+import { ChangeRecorder } from './change-log';
 import { ConsoleCapture, DEFAULT_CONSOLE_LIMITS, type ConsoleLimits } from './console-capture';
 import { DEFAULT_ROW_LIMIT, inspectDatabase } from './inspect-database';
 import { inspectModels } from './inspect-models';
@@ -111,10 +112,18 @@ export async function runProgram(source: string, host: RuntimeHost, options: Run
   const output = new ConsoleCapture(now, startedAt, { custom: modelView }, options.consoleLimits ?? DEFAULT_CONSOLE_LIMITS, options.onConsoleEntry);
   const programConsole = output.createConsole();
   const recorder = new SqlRecorder(now);
+  // What each statement did to the rows (./change-log.ts), shown step by step by the site.
+  const changes = new ChangeRecorder(recorder.statements);
   const databases: SqlJsDatabase[] = [];
   const instances: SequelizeInstance[] = [];
   const timers = new ProgramTimers();
-  const driver = createSqlite3Driver(host.SQL, { onOpen: (db) => databases.push(db), deferFree: true });
+  const driver = createSqlite3Driver(host.SQL, {
+    onOpen: (db) => {
+      databases.push(db);
+      changes.attach(db);
+    },
+    deferFree: true,
+  });
   const sequelizeModule = createSequelizeModule({
     driver,
     recorder,
@@ -225,6 +234,7 @@ export async function runProgram(source: string, host: RuntimeHost, options: Run
       }
     }
     timers.clearAll();
+    changes.stop();
     const executeMs = now() - executeStartedAt;
 
     // 5. Read what the program did, then let the checks probe what it built: rows, output
@@ -252,6 +262,7 @@ export async function runProgram(source: string, host: RuntimeHost, options: Run
     const truncated = output.truncation;
     const sql = recorder.statements.slice();
     const sqlOmitted = recorder.dropped;
+    const changeLog = changes.result();
     const inspectMs = now() - inspectStartedAt;
 
     if (options.afterRun) await options.afterRun({ exports: exported, sequelizeInstances: instances });
@@ -264,6 +275,7 @@ export async function runProgram(source: string, host: RuntimeHost, options: Run
       ...(truncated ? { truncated } : {}),
       sql,
       ...(sqlOmitted ? { sqlOmitted } : {}),
+      ...(changeLog ? { changes: changeLog } : {}),
       ...(error ? { error } : {}),
       database,
       models,

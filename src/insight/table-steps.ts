@@ -151,12 +151,25 @@ export class TableHistory {
 
 const PREPOSITION: Record<RowChangeKind, string> = { added: 'to', changed: 'in', removed: 'from' };
 
-/** "2 rows removed from Posts, 1 from Users": what one statement did, in words. */
-export function describeChanges(changes: readonly RowChange[]): string {
+const WRITE_TARGET = /^\s*(?:DELETE\s+FROM|INSERT\s+(?:OR\s+\w+\s+)?INTO|REPLACE\s+INTO|UPDATE(?:\s+OR\s+\w+)?)\s+(?:`([^`]+)`|"([^"]+)"|([\w$]+))/i;
+
+/** The table a write statement names (DELETE FROM t, INSERT INTO t, UPDATE t), if it is one. */
+export function targetTable(sql: string): string | undefined {
+  const match = WRITE_TARGET.exec(sql);
+  return match ? (match[1] ?? match[2] ?? match[3]) : undefined;
+}
+
+/**
+ * "1 row removed from Users, 2 from Posts; 1 row changed in Comments": what one statement
+ * did, in words. The table the statement names comes first; the others changed through
+ * their foreign keys.
+ */
+export function describeChanges(changes: readonly RowChange[], target?: string): string {
   if (changes.length === 0) return 'changed no rows';
   const phrases: string[] = [];
-  for (const kind of ['added', 'changed', 'removed'] as const) {
+  for (const kind of ['removed', 'added', 'changed'] as const) {
     const perTable = new Map<string, number>();
+    if (target && changes.some((change) => change.kind === kind && change.table === target)) perTable.set(target, 0);
     for (const change of changes) if (change.kind === kind) perTable.set(change.table, (perTable.get(change.table) ?? 0) + 1);
     const parts = [...perTable].map(([table, count], i) => `${count}${i === 0 ? ` row${count === 1 ? '' : 's'} ${kind}` : ''} ${PREPOSITION[kind]} ${table}`);
     if (parts.length) phrases.push(parts.join(', '));

@@ -64,6 +64,8 @@ export interface RunOptions {
    * host can pass it on before a program that then hangs is ended with everything it had.
    */
   onConsoleEntry?: (entry: ConsoleEntry) => void;
+  /** Record what each statement did to the rows (RunResult.changes). Default true; the bench turns it off to measure what it costs. */
+  recordChanges?: boolean;
 }
 
 /** Shows model instances as their class name and data values, not their internals. */
@@ -120,7 +122,7 @@ export async function runProgram(source: string, host: RuntimeHost, options: Run
   const driver = createSqlite3Driver(host.SQL, {
     onOpen: (db) => {
       databases.push(db);
-      changes.attach(db);
+      if (options.recordChanges !== false) changes.attach(db);
     },
     deferFree: true,
   });

@@ -6,6 +6,9 @@
 import type { CheckSpec } from '../schemas/exercise';
 import type { AssociationInfo, ColumnInfo, JsonValue, ModelInfo, SqlStatement, TableSnapshot } from '../schemas/run-result';
 import type { CheckResult, Verdict, VerdictContext } from './types';
+import { statementShape } from '../insight/statement-shape';
+
+export { statementShape };
 
 type Spec<K extends CheckSpec['kind']> = Extract<CheckSpec, { kind: K }>;
 
@@ -290,20 +293,6 @@ export function judgeJoinUsed(spec: Spec<'join-used'>, context: VerdictContext):
           .join('\n')
       : 'no SELECT statements',
   );
-}
-
-/**
- * The shape of a statement: its SQL with every literal (numbers, quoted strings, bind
- * placeholders, IN lists) replaced by `?` and whitespace collapsed.
- */
-export function statementShape(sql: string): string {
-  return sql
-    .replace(/'(?:[^']|'')*'/g, '?')
-    .replace(/\$\d+/g, '?')
-    .replace(/\b\d+(?:\.\d+)?\b/g, '?')
-    .replace(/\(\s*\?(?:\s*,\s*\?)*\s*\)/g, '(?)')
-    .replace(/\s+/g, ' ')
-    .trim();
 }
 
 /**

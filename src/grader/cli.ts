@@ -4,7 +4,8 @@
  *
  *   assoclab run <file> [--json] [--sql] [--budget <ms>] [--memory <MB>]
  *   assoclab exercises [--json]
- *   assoclab grade <exercise-id> <file> [--json] [--budget <ms>] [--memory <MB>]
+ *   assoclab grade <exercise-id> <file> [--json] [--budget <ms>] [--memory <MB>] [--seed <n>]
+ *   assoclab diagram <file> [--text] [--budget <ms>]
  */
 import { readFileSync } from 'node:fs';
 import { extname } from 'node:path';
@@ -14,6 +15,7 @@ import { DEFAULT_TIME_BUDGET_MS } from '../schemas/time-budget';
 import { MEMORY_BUDGET_MB } from '../schemas/memory-budget';
 import { listExercises, UnknownExerciseError } from './exercises';
 import { explainRun } from '../explain/mistakes';
+import { diagramOf, mermaidErDiagram } from '../insight/diagram';
 import { printConsoleEntry, printRun, type PrintTarget } from './format-run';
 import { gradeSource, type GradeSourceReport } from './grade';
 
@@ -31,7 +33,10 @@ const USAGE = `Usage:
       --budget <ms>   the program's time budget (default ${DEFAULT_TIME_BUDGET_MS})
       --memory <MB>   the program's memory budget (default ${MEMORY_BUDGET_MB})
       --seed <n>      the hidden data's seed (a report names its seed: repeat a grading exactly)
-      exit 0 once graded, whatever the verdict; 2 for an unknown id or unreadable file`;
+      exit 0 once graded, whatever the verdict; 2 for an unknown id or unreadable file
+  assoclab diagram <file> [--text] [--budget <ms>]      print the ER diagram of the models the program defines
+      --text          the associations in words instead of Mermaid erDiagram source
+      exit 1 when the program fails (the models defined before are still drawn)`;
 
 /** A mistake in how the command was called: its message, then the usage. */
 class UsageError extends Error {}
@@ -172,10 +177,36 @@ async function gradeCommand(args: string[]): Promise<number> {
   }
 }
 
+/** Runs the program and prints its model graph as Mermaid `erDiagram` source (or, with --text, in words). */
+async function diagramCommand(args: string[]): Promise<number> {
+  const { values, positionals } = parse(args, { ...BUDGET, text: { type: 'boolean' } }, 1);
+  const budget = budgetOf(values.budget);
+  const file = positionals[0];
+  const source = readProgram(file);
+  const client = createNodeRuntimeClient({ timeBudgetMs: budget });
+  try {
+    const language = ['.ts', '.mts'].includes(extname(file!)) ? 'typescript' : 'javascript';
+    // The program's own output is not the diagram's: it is not printed.
+    const result = await client.run(source, { language });
+    const failure = result.error ? `${file}: the program failed: ${result.error.name}: ${result.error.message}` : '';
+    if (result.models.models.length === 0) {
+      console.error(failure || `${file}: the program defines no models (sequelize.define or Model.init), so there is nothing to draw.`);
+      return 1;
+    }
+    if (values.text === true) for (const relation of diagramOf(result.models).relations) console.log(relation.sentence);
+    else process.stdout.write(mermaidErDiagram(result.models));
+    if (failure) console.error(`${failure}\nThe diagram shows the models it defined before that.`);
+    return failure ? 1 : 0;
+  } finally {
+    client.dispose();
+  }
+}
+
 export const COMMANDS: Record<string, (args: string[]) => Promise<number>> = {
   run: runCommand,
   exercises: exercisesCommand,
   grade: gradeCommand,
+  diagram: diagramCommand,
 };
 
 export async function main(argv: string[]): Promise<number> {

@@ -11,6 +11,7 @@ import type { ProbeObservation } from './exercise';
 import type {
   AssociationInfo,
   AttributeInfo,
+  ChangeLog,
   ColumnInfo,
   ConsoleEntry,
   JsonValue,
@@ -112,12 +113,34 @@ const modelSchema: z.ZodType<ModelInfo> = z.object({
   associations: z.array(associationSchema),
 });
 
+const rowSchema = z.record(jsonValueSchema);
+
+const changeLogSchema: z.ZodType<ChangeLog> = z.object({
+  steps: z.array(
+    z.object({
+      statement: z.number().int().nonnegative(),
+      rows: z.array(
+        z.object({
+          table: z.string(),
+          kind: z.enum(['added', 'removed', 'changed']),
+          rowid: z.number(),
+          fromRowid: z.number().optional(),
+          before: rowSchema.optional(),
+          after: rowSchema.optional(),
+        }),
+      ),
+    }),
+  ),
+  stoppedAt: z.object({ statement: z.number().int().nonnegative(), reason: z.string() }).optional(),
+});
+
 export const runResultSchema: z.ZodType<RunResult> = z.object({
   ok: z.boolean(),
   console: z.array(consoleEntrySchema),
   truncated: z.object({ droppedEntries: z.number(), droppedChars: z.number(), afterEntry: z.number() }).optional(),
   sql: z.array(sqlStatementSchema),
   sqlOmitted: z.number().int().nonnegative().optional(),
+  changes: changeLogSchema.optional(),
   error: runErrorSchema.optional(),
   database: z.object({ tables: z.array(tableSchema) }),
   models: z.object({ models: z.array(modelSchema) }),

@@ -85,7 +85,9 @@ export class PlaygroundElement extends HTMLElement {
       this.piece('restored').hidden = false;
     }
 
-    this.tabs = setUpTabs(this.piece('tablist'));
+    this.tabs = setUpTabs(this.piece('tablist'), (panel) => {
+      if (panel.dataset.part === 'panel-diagram') void this.showDiagram();
+    });
     this.piece<HTMLButtonElement>('run').addEventListener('click', () => void this.run());
     this.piece<HTMLButtonElement>('reset').addEventListener('click', () => this.reset());
     // Ctrl/Cmd+Enter anywhere in the playground (Monaco handles it inside the editor).
@@ -317,9 +319,31 @@ export class PlaygroundElement extends HTMLElement {
 
   private summary = '';
 
+  /** The Diagram panel's module (with its layout library), loaded when the tab is first opened. */
+  private diagramModule: Promise<typeof import('./diagram-view')> | undefined;
+  /** The result the Diagram panel shows. */
+  private diagramOf: RunResult | undefined;
+
+  /** Draws the last run's diagram into the Diagram panel, if it is not already there. */
+  private async showDiagram(): Promise<void> {
+    const result = this.lastResult;
+    if (!result || this.diagramOf === result) return;
+    this.diagramModule ??= import('./diagram-view');
+    const panel = this.piece('panel-diagram');
+    try {
+      const { renderDiagram } = await this.diagramModule;
+      if (this.lastResult !== result || this.diagramOf === result) return;
+      this.diagramOf = result;
+      panel.replaceChildren(renderDiagram(result, panel));
+    } catch (error) {
+      this.diagramModule = undefined;
+      panel.replaceChildren(`The diagram could not load (${error instanceof Error ? error.message : 'network error'}). Open the tab again to retry.`);
+    }
+  }
+
   /** `source` is the program that ran: its lines tell which statements sync() sent. */
   private async showResult(result: RunResult, source: string): Promise<void> {
-    const { renderConsole, renderSql, renderTables, explainRun } = await import('./results');
+    const [{ renderConsole, renderSql, renderTables, explainRun }, visuals] = await Promise.all([import('./results'), import('./run-visuals')]);
     const monaco = this.monaco;
     const hooks = {
       onLine: (line: number, button: HTMLButtonElement) => {
@@ -331,15 +355,28 @@ export class PlaygroundElement extends HTMLElement {
       program: source,
     };
     const sqlPanel = await renderSql(result, hooks);
+    // Tables at every step (Tables panel, and under each statement in SQL), N+1 groups.
+    const history = new visuals.TableHistory(result);
+    const stepper = visuals.createTablesStepper(result, history, () => renderTables(result));
+    visuals.decorateSqlPanel(sqlPanel, result, history, {
+      onLine: hooks.onLine,
+      openInTables: (index) => {
+        stepper.show(index);
+        this.selectPanel('panel-tables');
+      },
+    });
     this.piece('panel-console').replaceChildren(renderConsole(result, hooks));
     this.piece('panel-sql').replaceChildren(sqlPanel);
-    this.piece('panel-tables').replaceChildren(renderTables(result));
+    this.piece('panel-tables').replaceChildren(stepper.root);
     const own = result.sql.filter((statement) => !statement.internal).length;
     this.piece('count-console').textContent = String(result.console.length + (result.error ? 1 : 0));
     this.piece('count-sql').textContent = String(own);
     this.piece('count-tables').textContent = String(result.database.tables.length);
+    this.piece('count-diagram').textContent = String(result.models.models.length);
 
     this.lastResult = result;
+    // An open Diagram panel follows every run; a closed one draws when it is opened.
+    if (!this.piece('panel-diagram').hidden) void this.showDiagram();
     // The editor's marker at the error line carries the mistake's name too.
     this.lastExplanation = explainRun(result, source).find((explanation) => explanation.line === result.error?.location?.line);
     if (this.editor) this.markError(result);
@@ -356,6 +393,15 @@ export class PlaygroundElement extends HTMLElement {
   }
 
   private lastExplanation: Explanation | undefined;
+
+  /** Selects the tab of a panel (by its data-part) and moves focus to the panel. */
+  private selectPanel(part: string): void {
+    const tabs = Array.from(this.piece('tablist').querySelectorAll<HTMLElement>('[role="tab"]'));
+    const index = tabs.findIndex((tab) => tab.getAttribute('aria-controls') === this.piece(part).id);
+    if (index < 0) return;
+    this.tabs?.select(index);
+    this.piece(part).focus({ preventScroll: true });
+  }
 
   private markError(result: RunResult): void {
     const { error } = result;

@@ -9,6 +9,7 @@ import { Model } from 'sequelize';
 import { DEFAULT_TIME_BUDGET_MS, timeoutError } from '../../schemas/time-budget';
 import { MEMORY_BUDGET_MB, memoryError } from '../../schemas/memory-budget';
 import { failedRun, type ConsoleEntry, type DatabaseSnapshot, type RunError, type RunResult, type SourceLocation } from '../../schemas/run-result';
+import { ChangeRecorder } from './change-log';
 import { ConsoleCapture, DEFAULT_CONSOLE_LIMITS, type ConsoleLimits } from './console-capture';
 import { DEFAULT_ROW_LIMIT, inspectDatabase } from './inspect-database';
 import { inspectModels } from './inspect-models';
@@ -83,6 +84,8 @@ export interface RunOptions {
    * host can pass it on before a program that then hangs is ended with everything it had.
    */
   onConsoleEntry?: (entry: ConsoleEntry) => void;
+  /** Record what each statement did to the rows (RunResult.changes). Default true; the bench turns it off to measure what it costs. */
+  recordChanges?: boolean;
 }
 
 // A model instance prints as its class name and data values (./inspect.ts).
@@ -142,6 +145,8 @@ export async function runProgram(source: string, host: RuntimeHost, options: Run
   const output = new ConsoleCapture(now, startedAt, host.printer, options.consoleLimits ?? DEFAULT_CONSOLE_LIMITS, options.onConsoleEntry);
   const programConsole = output.createConsole();
   const recorder = new SqlRecorder(now);
+  // What each statement did to the rows (./change-log.ts), shown step by step by the site.
+  const changes = new ChangeRecorder(recorder.statements);
   const databases: SqlJsDatabase[] = [];
   const instances: SequelizeInstance[] = [];
   const timers = new ProgramTimers();
@@ -160,7 +165,14 @@ export async function runProgram(source: string, host: RuntimeHost, options: Run
   const memoryLimitBytes = memoryBudgetMb * 1024 * 1024;
   const guard = new RunGuard(now, budget);
   const typedArrays = new TypedArrayTally(memoryLimitBytes, () => guard.stop(memoryError(memoryBudgetMb, ARRAYS_GREW)));
-  const driver = createSqlite3Driver(host.SQL, { onOpen: (db) => databases.push(capDatabase(db, memoryLimitBytes)), deferFree: true, settle });
+  const driver = createSqlite3Driver(host.SQL, {
+    onOpen: (db) => {
+      databases.push(capDatabase(db, memoryLimitBytes));
+      if (options.recordChanges !== false) changes.attach(db);
+    },
+    deferFree: true,
+    settle,
+  });
   const sequelizeModule = createSequelizeModule({
     driver,
     recorder,
@@ -292,6 +304,7 @@ export async function runProgram(source: string, host: RuntimeHost, options: Run
     else if (error && DATABASE_FULL.test([error.message, ...error.details].join('\n'))) {
       error = { ...memoryError(memoryBudgetMb, DATABASE_GREW), location: error.location };
     }
+    changes.stop();
     const executeMs = now() - executeStartedAt;
 
     // 5. Read what the program did, then let the checks probe what it built: rows, output
@@ -319,6 +332,7 @@ export async function runProgram(source: string, host: RuntimeHost, options: Run
     const truncated = output.truncation;
     const sql = recorder.statements.slice();
     const sqlOmitted = recorder.dropped;
+    const changeLog = changes.result();
     const inspectMs = now() - inspectStartedAt;
 
     if (options.afterRun) await options.afterRun({ exports: exported, sequelizeInstances: instances });
@@ -331,6 +345,7 @@ export async function runProgram(source: string, host: RuntimeHost, options: Run
       ...(truncated ? { truncated } : {}),
       sql,
       ...(sqlOmitted ? { sqlOmitted } : {}),
+      ...(changeLog ? { changes: changeLog } : {}),
       ...(error ? { error } : {}),
       database,
       models,

@@ -17,6 +17,8 @@ import type { Browser, Page } from 'playwright-core';
 import type { RunResult } from '../src/schemas/run-result';
 import type { RuntimeClient } from '../src/runtime/protocol/client';
 import { createNodeRuntimeClient, workerThreadFactory } from '../src/runtime/node/node-client';
+import { createNodeHost } from '../src/runtime/node/node-host';
+import { runProgram } from '../src/runtime/core/execute';
 import { benchChannel, type BenchWorker, type ReplayStatements, type RuntimeStats } from './bench-requests';
 import { CHROMIUM_FLAGS, chromiumPath, launchChromium } from '../tests/e2e/browser';
 import { serveDist, type StaticSite } from '../tests/e2e/static-server';
@@ -193,6 +195,36 @@ function bundleSizes(): void {
   }
   if (wasm) add('Sizes', 'sql-wasm.wasm', kb(gzipSize(join(assets, wasm))));
   if (express) add('Sizes', 'Express chunk (loaded only by programs that import it)', kb(gzipSize(join(assets, express))));
+  const diagram = files.find((file) => file.startsWith('diagram-view') && file.endsWith('.js'));
+  if (!diagram) throw new Error('No diagram-view chunk in dist/_astro: the Diagram tab is no longer a chunk of its own.');
+  const size = gzipSize(join(assets, diagram));
+  add('Sizes', 'Diagram chunk (dagre and the drawing; loaded when the Diagram tab is first opened)', kb(size), '<= 150 KB', size <= 150 * 1024);
+}
+
+/**
+ * What recording the change log costs (RunResult.changes: triggers report every changed
+ * row): the seed program's warm run in-process in Node with and without it, interleaved.
+ */
+async function changeLogCost(): Promise<void> {
+  process.stdout.write('\nChange log (Node, in-process, the execution core alone)\n');
+  const host = await createNodeHost();
+  for (let i = 0; i < 10; i++) await runProgram(seed, host);
+  const withLog: number[] = [];
+  const withoutLog: number[] = [];
+  let rows = 0;
+  for (let i = 0; i < WARM_RUNS; i++) {
+    const recorded = await runProgram(seed, host);
+    withLog.push(recorded.timings.totalMs);
+    rows = recorded.changes?.steps.reduce((sum, step) => sum + step.rows.length, 0) ?? 0;
+    withoutLog.push((await runProgram(seed, host, { recordChanges: false })).timings.totalMs);
+  }
+  const cost = median(withLog) - median(withoutLog);
+  add(
+    'Change log',
+    `seed program, warm run with / without the change log (median of ${WARM_RUNS}, ${rows} rows recorded)`,
+    `${ms(median(withLog))} / ${ms(median(withoutLog))}`,
+  );
+  add('Change log', 'cost of recording the changes, per warm seed run', ms(cost));
 }
 
 /**
@@ -225,6 +257,8 @@ async function lessonPage(browser: Browser, site: StaticSite): Promise<void> {
   const total: number[] = [];
   const prose: number[] = [];
   const firstOutput: number[] = [];
+  let diagramWithoutTab = 0;
+  let diagramWhenOpened = false;
   for (let i = 0; i < 5; i++) {
     const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
     const page: Page = await context.newPage();
@@ -269,6 +303,18 @@ async function lessonPage(browser: Browser, site: StaticSite): Promise<void> {
     const settleBy = Date.now() + 30_000;
     while (Date.now() < settleBy && (inFlight > 0 || Date.now() - lastActivity < 3000)) await page.waitForTimeout(100);
     total.push([...sent.values()].reduce((sum, entry) => sum + entry.gzip, 0));
+    if ([...sent.keys()].some((path) => /diagram-view/.test(path))) diagramWithoutTab++;
+    if (i === 0) {
+      // The check can see the chunk: opening the Diagram tab does fetch it.
+      const fetched = page
+        .waitForRequest((request) => /diagram-view/.test(request.url()), { timeout: 30_000 })
+        .then(
+          () => true,
+          () => false,
+        );
+      await page.getByRole('tab', { name: 'Diagram', exact: true }).first().click();
+      diagramWhenOpened = await fetched;
+    }
     await context.close();
   }
   const js = median(beforeEditor);
@@ -277,6 +323,14 @@ async function lessonPage(browser: Browser, site: StaticSite): Promise<void> {
   add('Lesson page', 'navigation -> prose visible (first contentful paint)', ms(median(prose)));
   const output = median(firstOutput);
   add('Lesson page', 'navigation -> first Run output (clicking Run at load)', ms(output), '<= 2000 ms', output <= 2000);
+  if (!diagramWhenOpened) throw new Error('Opening the Diagram tab fetched no diagram-view chunk: the check below would see nothing.');
+  add(
+    'Lesson page',
+    'pages (of 5) that loaded the Diagram chunk with its tab never opened (opening it does load it)',
+    String(diagramWithoutTab),
+    '0',
+    diagramWithoutTab === 0,
+  );
 }
 
 /** Lighthouse's performance score for the lesson page (its default mobile profile). */
@@ -304,6 +358,7 @@ async function main(): Promise<void> {
   process.stdout.write('Building the bench page and worker (bench/browser/build.mjs)…\n');
   execSync('node bench/browser/build.mjs', { cwd: root, stdio: 'inherit' });
   await measureHost('Node (worker thread)', nodeHost(), {});
+  await changeLogCost();
   const site = await serveDist(dist);
   const benchSite = await serveDist(distBench);
   const browser = await launchChromium();

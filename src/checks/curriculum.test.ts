@@ -16,6 +16,17 @@ beforeAll(async () => {
 
 const all = exercises();
 
+/** The solution's meaningful lines (code, not braces or comments) that the starter does not have. */
+function solutionOnlyLines(solution: string, starter: string): string[] {
+  const lines = (source: string) =>
+    source
+      .split('\n')
+      .map((line) => line.trim().replace(/;$/, ''))
+      .filter((line) => /[A-Za-z]/.test(line) && line.length >= 8 && !line.startsWith('//') && !line.startsWith('*') && !line.startsWith('/*'));
+  const inStarter = new Set(lines(starter));
+  return lines(solution).filter((line) => !inStarter.has(line));
+}
+
 describe('the exercise registry', () => {
   it('has exercises', () => expect(all.length).toBeGreaterThanOrEqual(2));
   it('has unique ids', () => {
@@ -39,6 +50,15 @@ describe.each(all.map((entry) => [entry.exercise.id, entry] as const))('%s', (_i
     for (const failure of failures) {
       expect(failure.message.length).toBeGreaterThan(10);
     }
+  });
+
+  it('does not give the answer away: no failed check of the starter quotes a line of the solution the starter lacks', async () => {
+    const report = await gradeProgram(exercise, exercise.starter, runner);
+    const feedback = report.checks
+      .filter((check) => !check.passed)
+      .map((check) => [check.message, check.expected ?? '', check.found ?? ''].join('\n'))
+      .join('\n');
+    expect(solutionOnlyLines(exercise.solution, exercise.starter).filter((line) => feedback.includes(line))).toEqual([]);
   });
 
   it('has instructions, hints and titled checks', () => {

@@ -8,6 +8,17 @@ describe('randomValue', () => {
     expect(randomValue('title', 1, 'p/a/title')).toBe(randomValue('title', 1, 'p/a/title'));
     expect(randomValue('title', 1, 'p/a/title')).not.toBe(randomValue('title', 2, 'p/a/title'));
   });
+
+  it('reads like real data (a learner sees it in a failed check): names and titles without digits', () => {
+    const seeds = Array.from({ length: 300 }, (_, seed) => seed);
+    const names = seeds.map((seed) => String(randomValue('name', seed, 'p/writer/name')));
+    const titles = seeds.map((seed) => String(randomValue('title', seed, 'p/post/title')));
+    for (const name of names) expect(name).toMatch(/^[A-Z][a-z]+ [A-Z][a-z]+$/);
+    for (const title of titles) expect(title).not.toMatch(/\d/);
+    // Varied enough that a program cannot guess them.
+    expect(new Set(names).size).toBeGreaterThan(150);
+    expect(new Set(titles).size).toBeGreaterThan(100);
+  });
 });
 
 describe('toPlain', () => {

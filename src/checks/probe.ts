@@ -53,34 +53,9 @@ function hash(text: string, seed: number): number {
   return h >>> 0;
 }
 
-const WORDS = [
-  'amber',
-  'basil',
-  'cobalt',
-  'delta',
-  'ember',
-  'fjord',
-  'garnet',
-  'harbor',
-  'indigo',
-  'juniper',
-  'kestrel',
-  'lumen',
-  'maple',
-  'nectar',
-  'onyx',
-  'pepper',
-  'quartz',
-  'russet',
-  'saffron',
-  'tundra',
-  'umber',
-  'violet',
-  'willow',
-  'yarrow',
-  'zephyr',
-];
-const NAMES = [
+// Hidden data reads like real data (a learner sees it in a failed check), and is varied
+// enough (hundreds of names, thousands of titles) that a program cannot guess it.
+const FIRST_NAMES = [
   'Ada',
   'Bram',
   'Chioma',
@@ -106,25 +81,135 @@ const NAMES = [
   'Wen',
   'Yusuf',
   'Zara',
+  'Aiko',
+  'Bruno',
+  'Carmen',
+  'Dario',
+  'Emeka',
+  'Freya',
+  'Gita',
+  'Hugo',
+  'Ivana',
+  'Jamal',
+  'Kirsten',
+  'Luis',
+  'Maya',
+  'Nils',
+  'Olga',
+];
+const LAST_NAMES = [
+  'Okafor',
+  'Lindqvist',
+  'Moreau',
+  'Tanaka',
+  'Novak',
+  'Haddad',
+  'Kowalski',
+  'Ferreira',
+  'Nakamura',
+  'Osei',
+  'Petrov',
+  'Quintero',
+  'Rossi',
+  'Schmidt',
+  'Takahashi',
+  'Urbina',
+  'Varga',
+  'Weber',
+  'Yilmaz',
+  'Zhang',
+  'Andersen',
+  'Bianchi',
+  'Castro',
+  'Dubois',
+  'Eriksen',
+  'Fischer',
+  'Gallo',
+  'Hoang',
+  'Ibrahim',
+  'Jensen',
+];
+const TOPICS = [
+  'sourdough',
+  'Lisbon',
+  'night trains',
+  'houseplants',
+  'chess openings',
+  'rainy Sundays',
+  'bicycle repair',
+  'tide pools',
+  'old maps',
+  'fermentation',
+  'jazz records',
+  'mountain huts',
+  'paper planes',
+  'street food',
+  'lighthouses',
+  'the night sky',
+  'pottery',
+  'small gardens',
+  'long walks',
+  'winter soup',
+  'city birds',
+  'used bookshops',
+  'film cameras',
+  'kites',
+];
+const TITLE_FORMS = [
+  (topic: string) => `Notes on ${topic}`,
+  (topic: string) => `A week of ${topic}`,
+  (topic: string) => `Why I love ${topic}`,
+  (topic: string) => `What ${topic} taught me`,
+  (topic: string) => `First steps with ${topic}`,
+  (topic: string) => `More about ${topic}`,
+  (topic: string) => `${topic.charAt(0).toUpperCase()}${topic.slice(1)}, again`,
+  (topic: string) => `A short guide to ${topic}`,
+];
+const WORDS = [
+  'amber',
+  'basil',
+  'cobalt',
+  'delta',
+  'ember',
+  'fjord',
+  'garnet',
+  'harbor',
+  'indigo',
+  'juniper',
+  'kestrel',
+  'lumen',
+  'maple',
+  'nectar',
+  'onyx',
+  'pepper',
+  'quartz',
+  'russet',
+  'saffron',
+  'tundra',
+  'umber',
+  'violet',
+  'willow',
+  'yarrow',
 ];
 
-function pick(list: readonly string[], next: () => number): string {
-  return list[Math.floor(next() * list.length)] ?? 'x';
+function pick<T>(list: readonly T[], next: () => number): T {
+  const item = list[Math.floor(next() * list.length)];
+  if (item === undefined) throw new Error('pick() from an empty list');
+  return item;
 }
 
 /** The random value of one attribute of one seeded row: a function of seed, probe, row and attribute only. */
 export function randomValue(kind: 'word' | 'title' | 'name' | 'number', seed: number, key: string): string | number {
   const next = random(hash(key, seed));
-  const suffix = Math.floor(next() * 9000) + 1000;
   switch (kind) {
     case 'word':
-      return `${pick(WORDS, next)}${suffix}`;
+      return `${pick(WORDS, next)}-${pick(WORDS, next)}`;
     case 'name':
-      return `${pick(NAMES, next)} ${pick(WORDS, next)}${suffix}`;
+      return `${pick(FIRST_NAMES, next)} ${pick(LAST_NAMES, next)}`;
     case 'title':
-      return `${pick(WORDS, next)} ${pick(WORDS, next)} ${suffix}`;
+      return pick(TITLE_FORMS, next)(pick(TOPICS, next));
     case 'number':
-      return suffix;
+      return Math.floor(next() * 9000) + 1000;
   }
 }
 

@@ -4,8 +4,11 @@
  * never touch the runtime, so learner code cannot reach them.
  */
 import type { CheckSpec } from '../schemas/exercise';
-import type { AssociationInfo, ColumnInfo, JsonValue, SqlStatement, TableSnapshot } from '../schemas/run-result';
+import type { AssociationInfo, ColumnInfo, JsonValue, ModelInfo, SqlStatement, TableSnapshot } from '../schemas/run-result';
 import type { CheckResult, Verdict, VerdictContext } from './types';
+import { statementShape } from '../insight/statement-shape';
+
+export { statementShape };
 
 type Spec<K extends CheckSpec['kind']> = Extract<CheckSpec, { kind: K }>;
 
@@ -22,48 +25,88 @@ const list = (items: readonly string[]): string => (items.length === 0 ? 'none' 
 // ---------------------------------------------------------------------------- model graph
 
 const ASSOCIATION_TYPES = { hasMany: 'HasMany', belongsTo: 'BelongsTo', hasOne: 'HasOne', belongsToMany: 'BelongsToMany' } as const;
+type AssociationKind = keyof typeof ASSOCIATION_TYPES;
 
-function describeAssociation(a: Pick<AssociationInfo, 'type' | 'source' | 'target' | 'foreignKey' | 'as'>): string {
-  const method = a.type.charAt(0).toLowerCase() + a.type.slice(1);
-  return `${a.source}.${method}(${a.target}, { foreignKey: '${a.foreignKey}', as: '${a.as}' })`;
+const capitalise = (text: string): string => text.charAt(0).toUpperCase() + text.slice(1);
+const lowerFirst = (text: string): string => text.charAt(0).toLowerCase() + text.slice(1);
+
+/** How an association reads as a sentence about the data: "User has many Post". */
+function relation(kind: AssociationKind, source: string, target: string): string {
+  switch (kind) {
+    case 'hasMany':
+      return `${source} has many ${target}`;
+    case 'belongsTo':
+      return `${source} belongs to ${target}`;
+    case 'hasOne':
+      return `${source} has one ${target}`;
+    case 'belongsToMany':
+      return `${source} belongs to many ${target}`;
+  }
+}
+
+/** An association described in words and data (never as the code that makes it). */
+function describeAssociation(a: Pick<AssociationInfo, 'type' | 'source' | 'target' | 'foreignKey' | 'as' | 'aliased' | 'through'>): string {
+  const kind = lowerFirst(a.type) as AssociationKind;
+  const details = [`foreign key ${a.foreignKey}`, ...(a.aliased ? [`alias ${a.as}`] : []), ...(a.through ? [`through ${a.through}`] : [])];
+  return `${relation(kind, a.source, a.target)} (${details.join(', ')})`;
+}
+
+/**
+ * The getter an instance would have, when it can be told from the spec and the models:
+ * `post.getUser()`, `user.getPosts()`. Undefined when the plural is not known.
+ */
+function getterOf(spec: Spec<'association'>, models: readonly ModelInfo[]): string | undefined {
+  const instance = lowerFirst(spec.source);
+  if (spec.as) return `${instance}.get${capitalise(spec.as)}()`;
+  if (spec.type === 'belongsTo' || spec.type === 'hasOne') return `${instance}.get${spec.target}()`;
+  // The default plural alias is the target's plural name, which is also its default table name.
+  const plural = models.find((model) => model.name === spec.target)?.tableName;
+  return plural?.startsWith(spec.target) ? `${instance}.get${plural}()` : undefined;
 }
 
 export function judgeAssociation(spec: Spec<'association'>, context: VerdictContext): Verdict {
   const type = ASSOCIATION_TYPES[spec.type];
-  const call = `${spec.source}.${spec.type}(${spec.target}${spec.foreignKey ? `, { foreignKey: '${spec.foreignKey}' }` : ''})`;
   const models = context.run.models.models;
+  const wanted = [
+    relation(spec.type, spec.source, spec.target),
+    ...(spec.foreignKey ? [`linked by the column ${spec.foreignKey}`] : []),
+    ...(spec.as ? [`under the name ${spec.as}`] : []),
+    ...(spec.through ? [`through ${spec.through}`] : []),
+    ...(spec.onDelete ? [`ON DELETE ${spec.onDelete}`] : []),
+  ].join(', ');
   for (const name of [spec.source, spec.target]) {
     if (!models.some((model) => model.name === name)) {
-      return fail(
-        `There is no model named ${name}. Define it with sequelize.define('${name}', ...).`,
-        `a model named ${name}`,
-        `models: ${list(models.map((m) => m.name))}`,
-      );
+      return fail(`There is no model named ${name}: the program never defines it.`, `a model named ${name}`, `models: ${list(models.map((m) => m.name))}`);
     }
   }
   const all = models.flatMap((model) => model.associations);
   const candidates = all.filter((a) => a.type === type && a.source === spec.source && a.target === spec.target);
   if (candidates.length === 0) {
     const between = all.filter((a) => (a.source === spec.source && a.target === spec.target) || (a.source === spec.target && a.target === spec.source));
+    const getter = getterOf(spec, models);
+    const consequence = getter ? `${getter} does not exist: ` : '';
+    const otherSide = between.length
+      ? ` Sequelize only knows the other direction (${list(between.map(describeAssociation))}); each side of a relation is declared on its own model.`
+      : '';
     return fail(
-      `${spec.source} has no ${spec.type} association to ${spec.target}. Add ${call}.`,
-      call,
+      `${consequence}${spec.source} has no ${spec.type} association to ${spec.target}.${otherSide}`,
+      wanted,
       between.length ? list(between.map(describeAssociation)) : `no association between ${spec.source} and ${spec.target}`,
     );
   }
   const problems: string[] = [];
   const match = candidates.find((a) => {
     const wrong: string[] = [];
-    if (spec.foreignKey !== undefined && a.foreignKey !== spec.foreignKey) wrong.push(`its foreign key is '${a.foreignKey}', not '${spec.foreignKey}'`);
-    if (spec.as !== undefined && a.as !== spec.as) wrong.push(`its alias (as) is '${a.as}', not '${spec.as}'`);
-    if (spec.through !== undefined && a.through !== spec.through) wrong.push(`its through model is '${a.through ?? 'none'}', not '${spec.through}'`);
+    if (spec.foreignKey !== undefined && a.foreignKey !== spec.foreignKey) wrong.push(`its foreign key is ${a.foreignKey}, not ${spec.foreignKey}`);
+    if (spec.as !== undefined && a.as !== spec.as) wrong.push(`its name (alias) is ${a.as}, not ${spec.as}`);
+    if (spec.through !== undefined && a.through !== spec.through) wrong.push(`it goes through ${a.through ?? 'no join model'}, not ${spec.through}`);
     if (spec.onDelete !== undefined && (a.onDelete ?? '') !== spec.onDelete)
-      wrong.push(`its onDelete is '${a.onDelete ?? 'the default'}', not '${spec.onDelete}'`);
+      wrong.push(`deleting a ${spec.type === 'belongsTo' ? spec.target : spec.source} does ${a.onDelete ?? 'the default'}, not ${spec.onDelete}`);
     if (wrong.length && problems.length === 0) problems.push(...wrong);
     return wrong.length === 0;
   });
-  if (match) return pass(`${spec.source} ${spec.type} ${spec.target}.`);
-  return fail(`${spec.source}.${spec.type}(${spec.target}) exists, but ${problems.join(' and ')}.`, call, list(candidates.map(describeAssociation)));
+  if (match) return pass(`${relation(spec.type, spec.source, spec.target)}.`);
+  return fail(`${relation(spec.type, spec.source, spec.target)}, but ${problems.join(' and ')}.`, wanted, list(candidates.map(describeAssociation)));
 }
 
 // ---------------------------------------------------------------------------- database
@@ -78,14 +121,22 @@ function tableNames(context: VerdictContext): string {
 
 export function judgeTableExists(spec: Spec<'table-exists'>, context: VerdictContext): Verdict {
   if (findTable(context, spec.table)) return pass(`The table ${spec.table} exists.`);
-  return fail(`There is no table named ${spec.table}. Did the program call sequelize.sync()?`, `a table ${spec.table}`, `tables: ${tableNames(context)}`);
+  return fail(
+    `There is no table named ${spec.table}: the database holds ${tableNames(context)}. Tables exist only once the models are synced.`,
+    `a table ${spec.table}`,
+    `tables: ${tableNames(context)}`,
+  );
 }
 
 function withColumn(spec: { table: string; column: string }, context: VerdictContext): { verdict: Verdict } | { column: ColumnInfo } {
   const table = findTable(context, spec.table);
   if (!table)
     return {
-      verdict: fail(`There is no table named ${spec.table}. Did the program call sequelize.sync()?`, `a table ${spec.table}`, `tables: ${tableNames(context)}`),
+      verdict: fail(
+        `There is no table named ${spec.table}: the database holds ${tableNames(context)}. Tables exist only once the models are synced.`,
+        `a table ${spec.table}`,
+        `tables: ${tableNames(context)}`,
+      ),
     };
   const column = table.columns.find((c) => c.name === spec.column);
   if (!column) {
@@ -112,7 +163,7 @@ export function judgeForeignKey(spec: Spec<'foreign-key'>, context: VerdictConte
   const ref = found.column.references;
   if (!ref) {
     return fail(
-      `The column ${spec.table}.${spec.column} exists but is not a foreign key: the database does not know it points at ${spec.references.table}. Sequelize adds the constraint when the association is defined before sync().`,
+      `The column ${spec.table}.${spec.column} exists but is not a foreign key: the database does not know it points at ${spec.references.table}. Sequelize adds the constraint only for associations it knows when the tables are created.`,
       wanted,
       `${spec.table}.${spec.column} with no REFERENCES`,
     );
@@ -127,13 +178,16 @@ export function judgeForeignKey(spec: Spec<'foreign-key'>, context: VerdictConte
   }
   if (spec.onDelete && ref.onDelete.toUpperCase() !== spec.onDelete) {
     return fail(
-      `The foreign key ${spec.table}.${spec.column} has ON DELETE ${ref.onDelete}; set onDelete: '${spec.onDelete}' on the association.`,
+      `The foreign key ${spec.table}.${spec.column} has ON DELETE ${ref.onDelete}: deleting a row of ${spec.references.table} does not do ${spec.onDelete} to its rows in ${spec.table}.`,
       wanted,
       foundText,
     );
   }
   return pass(`${spec.table}.${spec.column} is a foreign key to ${spec.references.table}.${spec.references.column}.`);
 }
+
+/** "at most 1 row", "exactly 1 SELECT": a wanted count of one is singular. */
+const wantedIsOne = (spec: { min?: number | undefined; max?: number | undefined }): boolean => spec.max === 1 && (spec.min === undefined || spec.min === 1);
 
 export function judgeRowCount(spec: Spec<'row-count'>, context: VerdictContext): Verdict {
   const table = findTable(context, spec.table);
@@ -145,10 +199,15 @@ export function judgeRowCount(spec: Spec<'row-count'>, context: VerdictContext):
       : spec.min !== undefined
         ? `at least ${spec.min}`
         : `at most ${spec.max ?? 0}`;
-  if (!table) return fail(`There is no table named ${spec.table}.`, `${wanted} rows in ${spec.table}`, `tables: ${tableNames(context)}`);
+  const rowsWanted = `${wanted} row${wantedIsOne(spec) ? '' : 's'}`;
+  if (!table) return fail(`There is no table named ${spec.table}.`, `${rowsWanted} in ${spec.table}`, `tables: ${tableNames(context)}`);
   const count = table.rowCount;
   if ((spec.min !== undefined && count < spec.min) || (spec.max !== undefined && count > spec.max)) {
-    return fail(`${spec.table} holds ${count} row${count === 1 ? '' : 's'}; it should hold ${wanted}.`, `${wanted} rows`, `${count} rows`);
+    return fail(
+      `${spec.table} holds ${count} row${count === 1 ? '' : 's'}; it should hold ${rowsWanted}.`,
+      rowsWanted,
+      `${count} row${count === 1 ? '' : 's'}`,
+    );
   }
   return pass(`${spec.table} holds ${count} row${count === 1 ? '' : 's'}.`);
 }
@@ -203,7 +262,7 @@ export function judgeQueryCount(spec: Spec<'query-count'>, context: VerdictConte
   if ((spec.min !== undefined && count < spec.min) || (spec.max !== undefined && count > spec.max)) {
     return fail(
       `The program sent ${count} ${what}${count === 1 ? '' : 's'}; it should send ${wanted}. Look at the SQL log to see where they come from.`,
-      `${wanted} ${what}s`,
+      `${wanted} ${what}${wantedIsOne(spec) ? '' : 's'}`,
       statements
         .slice(0, 8)
         .map((s) => s.sql)
@@ -225,7 +284,7 @@ export function judgeJoinUsed(spec: Spec<'join-used'>, context: VerdictContext):
   const joined = selects.find((s) => /\bJOIN\b/i.test(s.sql) && spec.tables.every((table) => mentionedTables(s.sql).has(table)));
   if (joined) return pass(`One SELECT joined ${spec.tables.join(' and ')}.`);
   return fail(
-    `No SELECT joined ${spec.tables.join(' and ')}. Load the associated rows with include: so Sequelize fetches them in the same query.`,
+    `No SELECT joined ${spec.tables.join(' and ')}: their rows were read by separate queries, never together in one.`,
     `a SELECT ... JOIN over ${spec.tables.join(', ')}`,
     selects.length
       ? selects
@@ -234,20 +293,6 @@ export function judgeJoinUsed(spec: Spec<'join-used'>, context: VerdictContext):
           .join('\n')
       : 'no SELECT statements',
   );
-}
-
-/**
- * The shape of a statement: its SQL with every literal (numbers, quoted strings, bind
- * placeholders, IN lists) replaced by `?` and whitespace collapsed.
- */
-export function statementShape(sql: string): string {
-  return sql
-    .replace(/'(?:[^']|'')*'/g, '?')
-    .replace(/\$\d+/g, '?')
-    .replace(/\b\d+(?:\.\d+)?\b/g, '?')
-    .replace(/\(\s*\?(?:\s*,\s*\?)*\s*\)/g, '(?)')
-    .replace(/\s+/g, ' ')
-    .trim();
 }
 
 /**
@@ -267,7 +312,7 @@ export function judgeNoNPlusOne(spec: Spec<'no-n-plus-one'>, context: VerdictCon
   if (repeated.length === 0) return pass('No query ran once per row (no N+1).');
   const [shape, variants] = repeated[0] ?? ['', new Set<string>()];
   return fail(
-    `The same SELECT ran ${variants.size} times with different values: one query per row, the N+1 problem. Fetch the associated rows together with include: instead of inside a loop.`,
+    `The same SELECT ran ${variants.size} times with different values: one query per row of an earlier result, the N+1 problem.`,
     `each SELECT shape at most ${spec.maxRepeats} time${spec.maxRepeats === 1 ? '' : 's'}`,
     `${variants.size} × ${shape}`,
   );
@@ -285,7 +330,8 @@ function preview(lines: readonly string[]): string {
 }
 
 export function judgeConsoleContains(spec: Spec<'console-contains'>, context: VerdictContext): Verdict {
-  const lines = context.run.console.flatMap((entry) => entry.text.split('\n'));
+  // What the program printed: Sequelize's own warnings are not the program's output.
+  const lines = context.run.console.filter((entry) => entry.origin !== 'sequelize').flatMap((entry) => entry.text.split('\n'));
   if (lines.some((line) => line.includes(spec.text))) return pass(`The program printed “${spec.text}”.`);
   return fail(`The program never printed “${spec.text}”.`, spec.text, preview(lines));
 }
@@ -308,7 +354,7 @@ export function judgeRunsWithoutError(_spec: Spec<'runs-without-error'>, context
   if (error?.kind === 'exit' && context.run.ok)
     return fail('The program called process.exit() and stopped before it finished its work.', 'the program runs to its end', error.message);
   return fail(
-    `The program stopped with an error: ${error ? `${error.name}: ${error.message}` : 'unknown'}.`,
+    `The program stopped with an error: ${error ? `${error.name}: ${error.message.replace(/[.!]$/, '')}` : 'unknown'}.`,
     'no error',
     error ? `${error.name}: ${error.message}` : 'an error',
   );

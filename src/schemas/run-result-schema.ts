@@ -11,6 +11,7 @@ import type { ProbeObservation } from './exercise';
 import type {
   AssociationInfo,
   AttributeInfo,
+  ChangeLog,
   ColumnInfo,
   ConsoleEntry,
   JsonValue,
@@ -44,6 +45,7 @@ export const consoleEntrySchema: z.ZodType<ConsoleEntry> = z.object({
   level: z.enum(['log', 'info', 'warn', 'error', 'debug']),
   text: z.string(),
   at: z.number(),
+  origin: z.literal('sequelize').optional(),
 });
 
 const sqlStatementSchema: z.ZodType<SqlStatement> = z.object({
@@ -56,7 +58,7 @@ const sqlStatementSchema: z.ZodType<SqlStatement> = z.object({
 });
 
 const runErrorSchema: z.ZodType<RunError> = z.object({
-  kind: z.enum(['syntax', 'runtime', 'thrown-value', 'unhandled-rejection', 'exit', 'timeout', 'import', 'cancelled', 'internal']),
+  kind: z.enum(['syntax', 'runtime', 'thrown-value', 'unhandled-rejection', 'exit', 'timeout', 'memory', 'import', 'cancelled', 'internal']),
   name: z.string(),
   message: z.string(),
   location: locationSchema.optional(),
@@ -111,12 +113,34 @@ const modelSchema: z.ZodType<ModelInfo> = z.object({
   associations: z.array(associationSchema),
 });
 
+const rowSchema = z.record(jsonValueSchema);
+
+const changeLogSchema: z.ZodType<ChangeLog> = z.object({
+  steps: z.array(
+    z.object({
+      statement: z.number().int().nonnegative(),
+      rows: z.array(
+        z.object({
+          table: z.string(),
+          kind: z.enum(['added', 'removed', 'changed']),
+          rowid: z.number(),
+          fromRowid: z.number().optional(),
+          before: rowSchema.optional(),
+          after: rowSchema.optional(),
+        }),
+      ),
+    }),
+  ),
+  stoppedAt: z.object({ statement: z.number().int().nonnegative(), reason: z.string() }).optional(),
+});
+
 export const runResultSchema: z.ZodType<RunResult> = z.object({
   ok: z.boolean(),
   console: z.array(consoleEntrySchema),
   truncated: z.object({ droppedEntries: z.number(), droppedChars: z.number(), afterEntry: z.number() }).optional(),
   sql: z.array(sqlStatementSchema),
   sqlOmitted: z.number().int().nonnegative().optional(),
+  changes: changeLogSchema.optional(),
   error: runErrorSchema.optional(),
   database: z.object({ tables: z.array(tableSchema) }),
   models: z.object({ models: z.array(modelSchema) }),

@@ -19,6 +19,12 @@ export interface ConsoleEntry {
   text: string;
   /** Milliseconds since the program started. */
   at: number;
+  /**
+   * Set when Sequelize printed it, not the program: its warnings (a Model declaring public
+   * class fields, "Did you forget to use options.where?", a failed COMMIT, deprecations),
+   * which Node prints to stderr. Absent for the program's own output.
+   */
+  origin?: 'sequelize';
 }
 
 /** One SQL statement that Sequelize sent to SQLite. */
@@ -37,7 +43,7 @@ export interface SqlStatement {
   error?: string;
 }
 
-export type ErrorKind = 'syntax' | 'runtime' | 'thrown-value' | 'unhandled-rejection' | 'exit' | 'timeout' | 'import' | 'cancelled' | 'internal';
+export type ErrorKind = 'syntax' | 'runtime' | 'thrown-value' | 'unhandled-rejection' | 'exit' | 'timeout' | 'memory' | 'import' | 'cancelled' | 'internal';
 
 /** The error that ended the run, as data. */
 export interface RunError {
@@ -150,6 +156,46 @@ export interface OutputTruncation {
   afterEntry: number;
 }
 
+/** How a row's content moved in one statement. */
+export type RowChangeKind = 'added' | 'removed' | 'changed';
+
+/** One row that a statement added, removed or changed (directly, or through a foreign key's ON DELETE / ON UPDATE action). */
+export interface RowChange {
+  /** The table, as SQLite names it. */
+  table: string;
+  kind: RowChangeKind;
+  /** SQLite's rowid: the same row has the same rowid from one step to the next. */
+  rowid: number;
+  /** The row's rowid before a change that moved it (an UPDATE of its integer primary key). */
+  fromRowid?: number;
+  /** The row before the statement, column -> value (absent when added). */
+  before?: Record<string, JsonValue>;
+  /** The row after the statement, column -> value (absent when removed). */
+  after?: Record<string, JsonValue>;
+}
+
+/** The rows one statement of the SQL log changed. */
+export interface StatementChanges {
+  /** The statement's index in the run's `sql` log. */
+  statement: number;
+  rows: RowChange[];
+}
+
+/**
+ * What each write did to the rows, recorded as it happened (not a copy of the tables per
+ * statement): replaying the steps from the empty database gives the tables after any
+ * statement. A ROLLBACK appears as the step that undoes the rolled-back rows.
+ */
+export interface ChangeLog {
+  /** One entry per statement that changed rows, in the order they ran. */
+  steps: StatementChanges[];
+  /**
+   * Set when recording stopped (a long program): steps from this statement on are not
+   * recorded, so the tables are known after each earlier statement and at the end only.
+   */
+  stoppedAt?: { statement: number; reason: string };
+}
+
 export interface RunResult {
   ok: boolean;
   console: ConsoleEntry[];
@@ -158,6 +204,8 @@ export interface RunResult {
   sql: SqlStatement[];
   /** Statements sent after the SQL log was full: counted, not recorded (absent when none). */
   sqlOmitted?: number;
+  /** The rows each statement added, removed or changed (absent when the runtime did not record them). */
+  changes?: ChangeLog;
   error?: RunError;
   database: DatabaseSnapshot;
   models: ModelGraph;

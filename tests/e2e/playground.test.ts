@@ -11,7 +11,7 @@ import { launchChromium, openPage } from './browser';
 import { serveDist, type StaticSite } from './static-server';
 
 const LESSON = '/lessons/basics/has-many-belongs-to/';
-const SEED = readFileSync(join(import.meta.dirname, '..', '..', 'lessons', '01-basics', '01-has-many-belongs-to', '_sample-program.js'), 'utf8').replace(
+const SEED = readFileSync(join(import.meta.dirname, '..', '..', 'lessons', '01-basics', '01-has-many-belongs-to', '_blog-program.js'), 'utf8').replace(
   /\n$/,
   '',
 );
@@ -115,6 +115,14 @@ describe('the lesson playground', () => {
     ).resolves.toBeGreaterThan(0);
   });
 
+  it("runs the user's seed program unchanged, printing what it promises", async () => {
+    const seed = readFileSync(join(import.meta.dirname, '..', 'fixtures', 'sample-program.js'), 'utf8');
+    await setCode(seed);
+    await clickRunAndWait();
+    expect(await panel('Console').innerText()).toMatch(/^Alice wrote: Hello\nAlice wrote: World$/m);
+    await setCode(SEED);
+  });
+
   it('runs the lesson program and shows its output in Console', async () => {
     await clickRunAndWait();
     await expect(tab('Console').getAttribute('aria-selected')).resolves.toBe('true');
@@ -191,7 +199,9 @@ describe('the lesson playground', () => {
     await clickRunAndWait();
     const consoleText = await panel('Console').innerText();
     expect(consoleText).toContain('SyntaxError');
-    await expect(panel('Console').getByRole('button', { name: 'line 3' }).count()).resolves.toBe(1);
+    // The error's own line button, then the explanation's ("JavaScript could not read the program").
+    await expect(panel('Console').locator('.pg-error').getByRole('button', { name: 'line 3' }).count()).resolves.toBe(1);
+    await expect(panel('Console').locator('.pg-explain[data-mistake="syntax-error"]').count()).resolves.toBe(1);
     await page.waitForSelector('.monaco-editor .squiggly-error');
   });
 

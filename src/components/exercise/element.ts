@@ -348,9 +348,15 @@ export class ExerciseElement extends HTMLElement {
       list.insertAdjacentElement('beforebegin', box);
     }
     const where = error.line !== undefined ? ` on line ${error.line}` : '';
-    const head = error.kind === 'timeout' ? 'Your program ran too long and was stopped.' : `Your program stopped with an error${where}:`;
+    const stopped = error.kind === 'timeout' || error.kind === 'memory';
+    const head =
+      error.kind === 'timeout'
+        ? 'Your program ran too long and was stopped.'
+        : error.kind === 'memory'
+          ? 'Your program used too much memory and was stopped.'
+          : `Your program stopped with an error${where}:`;
     const message = el('p', 'ex__run-error-message');
-    if (error.kind !== 'timeout') message.append(el('strong', undefined, `${error.name}: `), error.message);
+    if (!stopped) message.append(el('strong', undefined, `${error.name}: `), error.message);
     else message.textContent = error.message;
     box.replaceChildren(el('p', 'ex__run-error-head', head), message, el('p', 'ex__run-error-tip', 'Press Run to see the whole output in the Console tab.'));
   }

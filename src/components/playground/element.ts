@@ -12,6 +12,7 @@
  * showRun(result) for a run made elsewhere (Check), an `assoclab:result` CustomEvent
  * (detail: RunResult) after every Run, and `assoclab:reset` after a Reset.
  */
+import type { Explanation } from '../../explain/mistakes';
 import type { CodeEditor, EditorLanguage, Monaco } from '../../editor';
 import { runtimeFailure, type ConsoleEntry, type RunResult } from '../../schemas/run-result';
 import type { RuntimeStatus } from '../../runtime/protocol/client';
@@ -84,7 +85,9 @@ export class PlaygroundElement extends HTMLElement {
       this.piece('restored').hidden = false;
     }
 
-    this.tabs = setUpTabs(this.piece('tablist'));
+    this.tabs = setUpTabs(this.piece('tablist'), (panel) => {
+      if (panel.dataset.part === 'panel-diagram') void this.showDiagram();
+    });
     this.piece<HTMLButtonElement>('run').addEventListener('click', () => void this.run());
     this.piece<HTMLButtonElement>('reset').addEventListener('click', () => this.reset());
     // Ctrl/Cmd+Enter anywhere in the playground (Monaco handles it inside the editor).
@@ -160,7 +163,7 @@ export class PlaygroundElement extends HTMLElement {
       live.stop();
     }
     if (seq !== this.runSeq) return result; // a newer run of this playground took over
-    await this.showResult(result);
+    await this.showResult(result, source);
     this.setRunState('done');
     this.dispatchEvent(new CustomEvent('assoclab:result', { detail: result, bubbles: true }));
     return result;
@@ -170,7 +173,7 @@ export class PlaygroundElement extends HTMLElement {
   async showRun(result: RunResult): Promise<void> {
     const seq = ++this.runSeq;
     this.editor?.clearMarkers();
-    await this.showResult(result);
+    await this.showResult(result, this.getCode());
     if (seq !== this.runSeq) return;
     this.setRunState('done');
   }
@@ -316,8 +319,31 @@ export class PlaygroundElement extends HTMLElement {
 
   private summary = '';
 
-  private async showResult(result: RunResult): Promise<void> {
-    const { renderConsole, renderSql, renderTables } = await import('./results');
+  /** The Diagram panel's module (with its layout library), loaded when the tab is first opened. */
+  private diagramModule: Promise<typeof import('./diagram-view')> | undefined;
+  /** The result the Diagram panel shows. */
+  private diagramOf: RunResult | undefined;
+
+  /** Draws the last run's diagram into the Diagram panel, if it is not already there. */
+  private async showDiagram(): Promise<void> {
+    const result = this.lastResult;
+    if (!result || this.diagramOf === result) return;
+    this.diagramModule ??= import('./diagram-view');
+    const panel = this.piece('panel-diagram');
+    try {
+      const { renderDiagram } = await this.diagramModule;
+      if (this.lastResult !== result || this.diagramOf === result) return;
+      this.diagramOf = result;
+      panel.replaceChildren(renderDiagram(result, panel));
+    } catch (error) {
+      this.diagramModule = undefined;
+      panel.replaceChildren(`The diagram could not load (${error instanceof Error ? error.message : 'network error'}). Open the tab again to retry.`);
+    }
+  }
+
+  /** `source` is the program that ran: its lines tell which statements sync() sent. */
+  private async showResult(result: RunResult, source: string): Promise<void> {
+    const [{ renderConsole, renderSql, renderTables, explainRun }, visuals] = await Promise.all([import('./results'), import('./run-visuals')]);
     const monaco = this.monaco;
     const hooks = {
       onLine: (line: number, button: HTMLButtonElement) => {
@@ -326,17 +352,33 @@ export class PlaygroundElement extends HTMLElement {
         void this.loadEditor().then(() => this.editor?.highlightLine(line));
       },
       colorizeSql: monaco ? (sql: string) => monaco.editor.colorize(sql, 'sql', { tabSize: 2 }) : undefined,
+      program: source,
     };
     const sqlPanel = await renderSql(result, hooks);
+    // Tables at every step (Tables panel, and under each statement in SQL), N+1 groups.
+    const history = new visuals.TableHistory(result);
+    const stepper = visuals.createTablesStepper(result, history, () => renderTables(result));
+    visuals.decorateSqlPanel(sqlPanel, result, history, {
+      onLine: hooks.onLine,
+      openInTables: (index) => {
+        stepper.show(index);
+        this.selectPanel('panel-tables');
+      },
+    });
     this.piece('panel-console').replaceChildren(renderConsole(result, hooks));
     this.piece('panel-sql').replaceChildren(sqlPanel);
-    this.piece('panel-tables').replaceChildren(renderTables(result));
+    this.piece('panel-tables').replaceChildren(stepper.root);
     const own = result.sql.filter((statement) => !statement.internal).length;
     this.piece('count-console').textContent = String(result.console.length + (result.error ? 1 : 0));
     this.piece('count-sql').textContent = String(own);
     this.piece('count-tables').textContent = String(result.database.tables.length);
+    this.piece('count-diagram').textContent = String(result.models.models.length);
 
     this.lastResult = result;
+    // An open Diagram panel follows every run; a closed one draws when it is opened.
+    if (!this.piece('panel-diagram').hidden) void this.showDiagram();
+    // The editor's marker at the error line carries the mistake's name too.
+    this.lastExplanation = explainRun(result, source).find((explanation) => explanation.line === result.error?.location?.line);
     if (this.editor) this.markError(result);
 
     const { error } = result;
@@ -344,15 +386,27 @@ export class PlaygroundElement extends HTMLElement {
       // The error is in the Console panel: show it.
       this.tabs?.select(0);
       const where = error.location ? ` (line ${error.location.line})` : '';
-      this.summary = error.kind === 'timeout' ? 'Stopped: it ran too long' : `Failed${where}`;
+      this.summary = error.kind === 'timeout' ? 'Stopped: it ran too long' : error.kind === 'memory' ? 'Stopped: it used too much memory' : `Failed${where}`;
     } else {
       this.summary = `Done in ${Math.round(result.timings.totalMs)} ms`;
     }
   }
 
+  private lastExplanation: Explanation | undefined;
+
+  /** Selects the tab of a panel (by its data-part) and moves focus to the panel. */
+  private selectPanel(part: string): void {
+    const tabs = Array.from(this.piece('tablist').querySelectorAll<HTMLElement>('[role="tab"]'));
+    const index = tabs.findIndex((tab) => tab.getAttribute('aria-controls') === this.piece(part).id);
+    if (index < 0) return;
+    this.tabs?.select(index);
+    this.piece(part).focus({ preventScroll: true });
+  }
+
   private markError(result: RunResult): void {
     const { error } = result;
-    if (error?.location && this.editor) this.editor.setErrorMarker(error.location.line, error.location.column, `${error.name}: ${error.message}`);
+    const why = this.lastExplanation ? `\n\n${this.lastExplanation.title}: ${this.lastExplanation.what}` : '';
+    if (error?.location && this.editor) this.editor.setErrorMarker(error.location.line, error.location.column, `${error.name}: ${error.message}${why}`);
   }
 
   /** A result shown before the editor arrived gets its marker and SQL colours now. */

@@ -2,6 +2,9 @@
  * The three result panels (Console, SQL, Tables), rendered from a RunResult. Pure DOM
  * building: the element decides where they go and what a "line N" button does.
  */
+import { explainRun, type Explanation } from '../../explain/mistakes';
+
+export { explainRun };
 import type { ColumnInfo, ConsoleEntry, JsonValue, RunResult, SqlStatement, TableSnapshot } from '../../schemas/run-result';
 import { h } from './dom';
 
@@ -10,7 +13,11 @@ export interface PanelHooks {
   onLine(line: number, button: HTMLButtonElement): void;
   /** Colours SQL as HTML (Monaco's colorizer) when the editor is loaded. */
   colorizeSql?: (sql: string) => Promise<string>;
+  /** The program that ran: its lines tell the statements `sync()` sent, and explain its mistakes. */
+  program?: string;
 }
+
+const programLine = (hooks: PanelHooks, line: number): string | undefined => hooks.program?.split('\n')[line - 1];
 
 const lineButton = (line: number, hooks: PanelHooks, label = `line ${line}`) => {
   const button = h('button', { type: 'button', class: 'pg-line', title: `Show line ${line} in the editor` }, label);
@@ -22,12 +29,25 @@ const plural = (count: number, one: string, many = `${one}s`) => `${count} ${cou
 
 const consoleLog = () => h('div', { class: 'pg-log', role: 'log', 'aria-label': 'Console output' });
 
-function consoleLine(entry: ConsoleEntry): HTMLElement {
+/**
+ * How a console line is shown: its level, and the badge it carries. Sequelize's own
+ * warnings (printed by Sequelize to stderr, as Node does) are labelled as Sequelize's, so
+ * they are not taken for the program's.
+ */
+export function consoleLineStyle(entry: ConsoleEntry): { level: 'log' | 'warn' | 'error'; badge?: string; sequelize: boolean } {
   const level = entry.level === 'warn' || entry.level === 'error' ? entry.level : 'log';
+  const sequelize = entry.origin === 'sequelize';
+  if (level === 'log') return { level, sequelize };
+  const kind = level === 'warn' ? 'warning' : 'error';
+  return { level, badge: sequelize ? `Sequelize ${kind}` : kind === 'warning' ? 'Warning' : 'Error', sequelize };
+}
+
+function consoleLine(entry: ConsoleEntry): HTMLElement {
+  const { level, badge, sequelize } = consoleLineStyle(entry);
   return h(
     'div',
-    { class: `pg-log__entry pg-log__entry--${level}` },
-    level !== 'log' ? h('span', { class: 'pg-log__badge' }, level === 'warn' ? 'Warning' : 'Error') : null,
+    { class: `pg-log__entry pg-log__entry--${level}${sequelize ? ' pg-log__entry--sequelize' : ''}` },
+    badge ? h('span', { class: 'pg-log__badge' }, badge) : null,
     h('span', { class: 'pg-log__text' }, entry.text),
   );
 }
@@ -79,7 +99,26 @@ export function renderConsole(result: RunResult, hooks: PanelHooks): HTMLElement
     }
     root.append(box);
   }
+  for (const explanation of explainRun(result, hooks.program ?? '')) root.append(renderExplanation(explanation, hooks));
   return root;
+}
+
+/** A recognised mistake: what happened, why, the line, and the course section that explains it. */
+function renderExplanation(explanation: Explanation, hooks: PanelHooks): HTMLElement {
+  const external = !explanation.learnMore.href.startsWith('/');
+  return h(
+    'section',
+    { class: 'pg-explain', 'aria-label': `Why: ${explanation.title}`, 'data-mistake': explanation.id },
+    h('div', { class: 'pg-explain__head' }, h('strong', {}, explanation.title), explanation.line ? lineButton(explanation.line, hooks) : null),
+    h('p', { class: 'pg-explain__what' }, explanation.what),
+    h('p', { class: 'pg-explain__why' }, explanation.why),
+    h(
+      'p',
+      { class: 'pg-explain__more' },
+      'Read more: ',
+      h('a', { href: explanation.learnMore.href, ...(external ? { target: '_blank', rel: 'noopener' } : {}) }, explanation.learnMore.label),
+    ),
+  );
 }
 
 function formatBind(values: JsonValue[]): string {
@@ -133,7 +172,68 @@ async function renderStatement(statement: SqlStatement, hooks: PanelHooks, forma
   );
 }
 
-/** The SQL panel: every statement formatted and coloured, with its bound values, timing and source line. */
+/** What a statement does, for the counts: SELECT, INSERT, CREATE TABLE, DROP INDEX, PRAGMA... */
+export function statementKind(sql: string): string {
+  const words = sql
+    .trim()
+    .toUpperCase()
+    .split(/[\s(]+/, 4);
+  const [first = '?', second = '', third = ''] = words;
+  if (first === 'CREATE' || first === 'DROP' || first === 'ALTER') return `${first} ${second === 'UNIQUE' ? third : second}`;
+  return first;
+}
+
+/** "3 SELECT · 2 INSERT", most frequent first. */
+function kindCounts(statements: readonly SqlStatement[]): Array<[string, number]> {
+  const counts = new Map<string, number>();
+  for (const statement of statements) counts.set(statementKind(statement.sql), (counts.get(statementKind(statement.sql)) ?? 0) + 1);
+  return [...counts.entries()].sort((a, b) => b[1] - a[1]);
+}
+
+const SYNC_CALL = /\.sync\s*\(/;
+
+/**
+ * The log split into the learner's own statements and runs of statements that a `sync()`
+ * call sent (told by the program line that sent them): those are setup, not what a lesson
+ * asks the learner to read first.
+ */
+export function groupSqlBySync(
+  statements: readonly SqlStatement[],
+  programLine: ((line: number) => string | undefined) | undefined,
+): Array<SqlStatement | SqlStatement[]> {
+  const groups: Array<SqlStatement | SqlStatement[]> = [];
+  const fromSync = (statement: SqlStatement) => statement.source !== undefined && SYNC_CALL.test(programLine?.(statement.source.line) ?? '');
+  for (const statement of statements) {
+    const last = groups.at(-1);
+    if (!fromSync(statement)) groups.push(statement);
+    else if (Array.isArray(last)) last.push(statement);
+    else groups.push([statement]);
+  }
+  return groups;
+}
+
+async function renderSyncGroup(statements: SqlStatement[], hooks: PanelHooks, format: Formatter): Promise<HTMLElement> {
+  const own = statements.filter((statement) => !statement.internal);
+  const kinds = kindCounts(own)
+    .map(([kind, count]) => (count > 1 ? `${kind} ×${count}` : kind))
+    .join(', ');
+  const line = statements[0]?.source?.line;
+  const items = h('div', { class: 'pg-sql', role: 'list', 'aria-label': 'Statements sync() sent' });
+  for (const statement of statements) items.append(await renderStatement(statement, hooks, format));
+  return h(
+    'details',
+    { role: 'listitem', class: 'pg-sql__group' },
+    h(
+      'summary',
+      { class: 'pg-sql__summary' },
+      h('code', {}, 'sync()'),
+      ` ${line ? `at line ${line}: ` : ''}${plural(own.length, 'statement')} creating the tables${kinds ? ` (${kinds})` : ''}`,
+    ),
+    items,
+  );
+}
+
+/** The SQL panel: counts per kind, the program's statements formatted and coloured (with bound values, timing and source line), `sync()`'s folded. */
 export async function renderSql(result: RunResult, hooks: PanelHooks): Promise<HTMLElement> {
   const root = h('div', { class: 'pg-sqls' });
   if (result.sql.length === 0) {
@@ -141,22 +241,28 @@ export async function renderSql(result: RunResult, hooks: PanelHooks): Promise<H
     return root;
   }
   const format = await loadFormatter();
+  const groups = groupSqlBySync(result.sql, (line) => programLine(hooks, line));
+  const fromSync = groups.filter(Array.isArray).flat();
+  const own = groups.filter((group): group is SqlStatement => !Array.isArray(group) && !group.internal);
+  const summary = h(
+    'ul',
+    { class: 'pg-sqls__counts', 'aria-label': 'Statements by kind' },
+    ...kindCounts(own).map(([kind, count]) => h('li', { class: 'pg-sqls__count' }, h('strong', {}, String(count)), ` ${kind}`)),
+    fromSync.length
+      ? h('li', { class: 'pg-sqls__count pg-sqls__count--sync' }, h('strong', {}, String(fromSync.filter((s) => !s.internal).length)), ' in sync()')
+      : null,
+  );
+  const bar = h('div', { class: 'pg-sqls__bar' }, summary);
+  root.append(bar);
   const internalCount = result.sql.filter((statement) => statement.internal).length;
   if (internalCount > 0) {
     const id = `pg-internal-${Math.random().toString(36).slice(2)}`;
     const toggle = h('input', { type: 'checkbox', id, class: 'pg-sqls__toggle' });
     toggle.addEventListener('change', () => root.classList.toggle('pg-sqls--show-internal', toggle.checked));
-    root.append(
-      h(
-        'div',
-        { class: 'pg-sqls__bar' },
-        h('span', {}, `${plural(result.sql.length - internalCount, 'statement')} from your program`),
-        h('label', { for: id, class: 'pg-sqls__label' }, toggle, ` Show ${plural(internalCount, 'internal statement')} (PRAGMA…)`),
-      ),
-    );
+    bar.append(h('label', { for: id, class: 'pg-sqls__label' }, toggle, ` Show ${plural(internalCount, 'internal statement')} (PRAGMA…)`));
   }
   const list = h('div', { class: 'pg-sql', role: 'list', 'aria-label': 'SQL statements' });
-  for (const statement of result.sql) list.append(await renderStatement(statement, hooks, format));
+  for (const group of groups) list.append(Array.isArray(group) ? await renderSyncGroup(group, hooks, format) : await renderStatement(group, hooks, format));
   root.append(list);
   // A runaway loop fills the log: say how much is missing rather than end the list silently.
   if (result.sqlOmitted)

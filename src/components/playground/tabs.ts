@@ -7,7 +7,8 @@ export interface Tabs {
   select(index: number, focus?: boolean): void;
 }
 
-export function setUpTabs(tablist: HTMLElement): Tabs {
+/** `onSelect` is called with the selected tab's panel each time a tab is selected. */
+export function setUpTabs(tablist: HTMLElement, onSelect?: (panel: HTMLElement) => void): Tabs {
   const tabs = Array.from(tablist.querySelectorAll<HTMLElement>('[role="tab"]'));
   const panelOf = (tab: HTMLElement) => {
     const id = tab.getAttribute('aria-controls');
@@ -21,6 +22,7 @@ export function setUpTabs(tablist: HTMLElement): Tabs {
       const panel = panelOf(tab);
       if (panel) panel.hidden = !selected;
       if (selected && focus) tab.focus();
+      if (selected && panel) onSelect?.(panel);
     });
   };
   tabs.forEach((tab, index) => tab.addEventListener('click', () => select(index)));

@@ -35,4 +35,4 @@ async function main() {
   }
 }
 
-main();
+await main();

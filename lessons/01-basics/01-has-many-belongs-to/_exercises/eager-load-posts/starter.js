@@ -32,4 +32,4 @@ async function main() {
   }
 }
 
-main();
+await main();

@@ -24,4 +24,4 @@ async function main() {
   }
 }
 
-main();
+await main();

@@ -13,7 +13,7 @@ Post.belongsTo(User, { foreignKey: 'userId' });
  * TODO: use the accessor that User.hasMany(Post) added to every user.
  */
 export async function postsOf(user) {
-  return [];
+  throw new Error('postsOf(user) is not written yet');
 }
 
 async function main() {

@@ -9,7 +9,18 @@ import tseslint from 'typescript-eslint';
 
 export default defineConfig(
   // Build output and generated files (ESLint does not read .gitignore).
-  globalIgnores(['dist/', 'dist-cli/', 'dist-bench/', 'node_modules/', '.astro/', 'test-results/', 'bench/results/', 'screenshots/']),
+  globalIgnores([
+    'dist/',
+    'dist-cli/',
+    'dist-bench/',
+    'node_modules/',
+    '.astro/',
+    'test-results/',
+    'bench/results/',
+    'screenshots/',
+    // The differential suite's copies of its programs while it runs them natively.
+    'tests/differential/reference/.run/',
+  ]),
   js.configs.recommended,
   tseslint.configs.recommended,
   astro.configs.recommended,

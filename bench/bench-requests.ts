@@ -7,7 +7,7 @@
  */
 import type { RuntimeHost } from '../src/runtime/core/execute';
 import type { JsonValue } from '../src/schemas/run-result';
-import type { WorkerLike } from '../src/runtime/protocol/client';
+import type { WorkerExitReason, WorkerLike } from '../src/runtime/protocol/client';
 import type { WorkerMessage, WorkerRequest } from '../src/runtime/protocol/protocol';
 import type { WorkerEndpoint } from '../src/runtime/protocol/serve';
 
@@ -69,6 +69,7 @@ export interface BenchWorker {
   terminate(): void;
   addEventListener(type: 'message', listener: (event: { data: unknown }) => void): void;
   addEventListener(type: 'error', listener: (event: { message?: string }) => void): void;
+  addEventListener(type: 'exit', listener: (event: { reason: WorkerExitReason }) => void): void;
 }
 
 export interface BenchChannel {
@@ -98,8 +99,9 @@ export function benchChannel(start: () => BenchWorker): BenchChannel {
       const like = {
         postMessage: (message: WorkerRequest) => worker.postMessage(message),
         terminate: () => worker.terminate(),
-        addEventListener(type: 'message' | 'error', listener: (event: never) => void) {
+        addEventListener(type: 'message' | 'error' | 'exit', listener: (event: never) => void) {
           if (type === 'error') return worker.addEventListener('error', listener as (event: { message?: string }) => void);
+          if (type === 'exit') return worker.addEventListener('exit', listener as (event: { reason: WorkerExitReason }) => void);
           worker.addEventListener('message', (event) => {
             const data = event.data;
             if (isBench(data)) {

@@ -11,4 +11,12 @@ if (build.status !== 0) {
   console.error('assoclab could not be built: see the messages above (`npm run build:cli` in the project folder builds it).');
   process.exit(2);
 }
+// A reader that stops early (`assoclab grade ... | head -1`) closes the pipe: that ends the
+// output, it is not an error.
+for (const stream of [process.stdout, process.stderr]) {
+  stream.on('error', (error) => {
+    if (error.code === 'EPIPE') process.exit(0);
+    throw error;
+  });
+}
 await import('../dist-cli/assoclab.mjs');

@@ -3,7 +3,12 @@ import { ContentValidationError } from '../schemas/parse';
 import { exercisesFromFolders, foldersFromFiles, splitHints } from './exercise-folder';
 
 const DIR = 'lessons/01-basics/01-one/_exercises/count-posts';
-const definition = { title: 'Count posts', checks: [{ id: 'runs', kind: 'runs-without-error' as const, title: 'It runs' }] };
+const definition = {
+  title: 'Count posts',
+  topic: 'accessor-methods' as const,
+  difficulty: 1 as const,
+  checks: [{ id: 'runs', kind: 'runs-without-error' as const, title: 'It runs' }],
+};
 const texts = {
   [`${DIR}/instructions.md`]: 'Count the **posts** of each user.\n',
   [`${DIR}/hints.md`]: 'Look at the accessors.\n\n---\n\nUse `countPosts()`.\n',

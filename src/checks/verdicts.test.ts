@@ -263,3 +263,14 @@ describe('statementShape', () => {
     ['INSERT INTO t VALUES ($1,$2)', 'INSERT INTO t VALUES (?)'],
   ])('%s', (input, shape) => expect(statementShape(input)).toBe(shape));
 });
+
+describe('console-contains', () => {
+  it("does not take Sequelize's own warnings for the program's output", () => {
+    const warned = context([], {
+      console: [
+        { level: 'warn', text: '(sequelize) Warning: Unknown attributes (nope) passed to defaults option of findOrCreate', at: 1, origin: 'sequelize' },
+      ],
+    });
+    expect(judge(spec({ kind: 'console-contains', text: 'Unknown attributes' }), warned).passed).toBe(false);
+  });
+});

@@ -186,6 +186,9 @@ export function judgeForeignKey(spec: Spec<'foreign-key'>, context: VerdictConte
   return pass(`${spec.table}.${spec.column} is a foreign key to ${spec.references.table}.${spec.references.column}.`);
 }
 
+/** "at most 1 row", "exactly 1 SELECT": a wanted count of one is singular. */
+const wantedIsOne = (spec: { min?: number | undefined; max?: number | undefined }): boolean => spec.max === 1 && (spec.min === undefined || spec.min === 1);
+
 export function judgeRowCount(spec: Spec<'row-count'>, context: VerdictContext): Verdict {
   const table = findTable(context, spec.table);
   const wanted =
@@ -196,10 +199,15 @@ export function judgeRowCount(spec: Spec<'row-count'>, context: VerdictContext):
       : spec.min !== undefined
         ? `at least ${spec.min}`
         : `at most ${spec.max ?? 0}`;
-  if (!table) return fail(`There is no table named ${spec.table}.`, `${wanted} rows in ${spec.table}`, `tables: ${tableNames(context)}`);
+  const rowsWanted = `${wanted} row${wantedIsOne(spec) ? '' : 's'}`;
+  if (!table) return fail(`There is no table named ${spec.table}.`, `${rowsWanted} in ${spec.table}`, `tables: ${tableNames(context)}`);
   const count = table.rowCount;
   if ((spec.min !== undefined && count < spec.min) || (spec.max !== undefined && count > spec.max)) {
-    return fail(`${spec.table} holds ${count} row${count === 1 ? '' : 's'}; it should hold ${wanted}.`, `${wanted} rows`, `${count} rows`);
+    return fail(
+      `${spec.table} holds ${count} row${count === 1 ? '' : 's'}; it should hold ${rowsWanted}.`,
+      rowsWanted,
+      `${count} row${count === 1 ? '' : 's'}`,
+    );
   }
   return pass(`${spec.table} holds ${count} row${count === 1 ? '' : 's'}.`);
 }
@@ -254,7 +262,7 @@ export function judgeQueryCount(spec: Spec<'query-count'>, context: VerdictConte
   if ((spec.min !== undefined && count < spec.min) || (spec.max !== undefined && count > spec.max)) {
     return fail(
       `The program sent ${count} ${what}${count === 1 ? '' : 's'}; it should send ${wanted}. Look at the SQL log to see where they come from.`,
-      `${wanted} ${what}${spec.max === 1 && spec.min === undefined ? '' : 's'}`,
+      `${wanted} ${what}${wantedIsOne(spec) ? '' : 's'}`,
       statements
         .slice(0, 8)
         .map((s) => s.sql)
@@ -322,7 +330,8 @@ function preview(lines: readonly string[]): string {
 }
 
 export function judgeConsoleContains(spec: Spec<'console-contains'>, context: VerdictContext): Verdict {
-  const lines = context.run.console.flatMap((entry) => entry.text.split('\n'));
+  // What the program printed: Sequelize's own warnings are not the program's output.
+  const lines = context.run.console.filter((entry) => entry.origin !== 'sequelize').flatMap((entry) => entry.text.split('\n'));
   if (lines.some((line) => line.includes(spec.text))) return pass(`The program printed “${spec.text}”.`);
   return fail(`The program never printed “${spec.text}”.`, spec.text, preview(lines));
 }
@@ -345,7 +354,7 @@ export function judgeRunsWithoutError(_spec: Spec<'runs-without-error'>, context
   if (error?.kind === 'exit' && context.run.ok)
     return fail('The program called process.exit() and stopped before it finished its work.', 'the program runs to its end', error.message);
   return fail(
-    `The program stopped with an error: ${error ? `${error.name}: ${error.message}` : 'unknown'}.`,
+    `The program stopped with an error: ${error ? `${error.name}: ${error.message.replace(/[.!]$/, '')}` : 'unknown'}.`,
     'no error',
     error ? `${error.name}: ${error.message}` : 'an error',
   );

@@ -3,6 +3,7 @@
  * sandbox's createTypeScriptSandbox). Monaco must already be loaded (see loadMonaco).
  */
 import type { Monaco } from './monaco';
+import { EDITOR_FONT, EDITOR_GUTTER } from './palette';
 
 export type EditorLanguage = 'javascript' | 'typescript';
 
@@ -58,9 +59,15 @@ export function createCodeEditor(config: CodeEditorConfig): CodeEditor {
     ariaLabel: config.ariaLabel,
     automaticLayout: true,
     minimap: { enabled: false },
-    fontSize: 14,
-    lineHeight: 21,
-    fontFamily: "ui-monospace, 'SFMono-Regular', 'JetBrains Mono', Menlo, Consolas, 'Liberation Mono', monospace",
+    // Font and gutter as the playground's static code draws them before the editor loads (palette.ts).
+    fontSize: EDITOR_FONT.size,
+    lineHeight: EDITOR_FONT.lineHeight,
+    fontFamily: EDITOR_FONT.family,
+    lineNumbersMinChars: EDITOR_GUTTER.lineNumbersMinChars,
+    lineDecorationsWidth: EDITOR_GUTTER.lineDecorationsWidth,
+    // No breakpoints and no folding in a short program: the gutter keeps its room for the code.
+    glyphMargin: false,
+    folding: false,
     scrollBeyondLastLine: false,
     tabSize: 2,
     padding: { top: 12, bottom: 12 },

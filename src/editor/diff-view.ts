@@ -25,12 +25,18 @@ export async function createDiffView(container: HTMLElement, original: string, m
   const language = options.language ?? 'javascript';
   const left = monaco.editor.createModel(original, language);
   const right = monaco.editor.createModel(modified, language);
+  // On a phone the diff is inline and narrow: long lines wrap rather than run out of view, and
+  // the overview ruler leaves its room to the code.
+  const narrow = container.clientWidth < 600;
   const diff = monaco.editor.createDiffEditor(container, {
     readOnly: true,
     originalEditable: false,
     automaticLayout: true,
     renderSideBySide: true,
     useInlineViewWhenSpaceIsLimited: true,
+    wordWrap: narrow ? 'on' : 'off',
+    diffWordWrap: 'inherit',
+    renderOverviewRuler: !narrow,
     minimap: { enabled: false },
     scrollBeyondLastLine: false,
     fontSize: 14,
@@ -51,9 +57,16 @@ export async function createDiffView(container: HTMLElement, original: string, m
       if (event.hasChanged(ariaLabelOption) && editor.getOption(ariaLabelOption) !== label) editor.updateOptions({ ariaLabel: label });
     });
   }
-  diff.setModel({ original: left, modified: right });
+  // A view model of our own, disposed first: that cancels a diff still being computed. (Disposing
+  // only the editor and the models left the computation running; its answer about models that
+  // were gone then failed as an uncaught "no diff result available", e.g. when "Use this
+  // solution" closed the panel at once.)
+  const viewModel = diff.createViewModel({ original: left, modified: right });
+  diff.setModel(viewModel);
   return {
     dispose() {
+      diff.setModel(null);
+      viewModel.dispose();
       diff.dispose();
       left.dispose();
       right.dispose();

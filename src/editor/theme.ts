@@ -3,6 +3,7 @@
  * `assoclab:themechange` window event, and the system preference when no theme is set.
  */
 import type { Monaco } from './monaco';
+import { CODE_PALETTES, type CodePalette } from './palette';
 
 export type EditorTheme = 'assoclab-light' | 'assoclab-dark';
 
@@ -15,28 +16,49 @@ export function siteTheme(): 'light' | 'dark' {
 
 let following = false;
 
+/** Token rules and colours shared with the static code (palette.ts). */
+function paletteRules(palette: CodePalette) {
+  const hex = (color: string) => color.replace('#', '');
+  const rules = [
+    { token: '', foreground: hex(palette.foreground) },
+    { token: 'identifier', foreground: hex(palette.foreground) },
+    { token: 'keyword', foreground: hex(palette.keyword) },
+    { token: 'string', foreground: hex(palette.string) },
+    { token: 'comment', foreground: hex(palette.comment) },
+    { token: 'number', foreground: hex(palette.number) },
+    { token: 'type', foreground: hex(palette.type) },
+    { token: 'type.identifier', foreground: hex(palette.type) },
+    { token: 'regexp', foreground: hex(palette.regexp) },
+    { token: 'delimiter', foreground: hex(palette.delimiter) },
+  ];
+  const colors = {
+    'editor.background': palette.background,
+    'editor.foreground': palette.foreground,
+    'editorLineNumber.foreground': palette.lineNumber,
+    'editorLineNumber.activeForeground': palette.activeLineNumber,
+    'editorBracketHighlight.foreground1': palette.brackets[0],
+    'editorBracketHighlight.foreground2': palette.brackets[1],
+    'editorBracketHighlight.foreground3': palette.brackets[2],
+    'editorIndentGuide.background1': palette.indentGuide,
+  };
+  return { rules, colors };
+}
+
 /** Defines the two editor themes, applies the current one and keeps it in step. */
 export function followSiteTheme(monaco: Monaco): void {
   if (following) return;
   following = true;
+  const light = paletteRules(CODE_PALETTES.light);
+  const dark = paletteRules(CODE_PALETTES.dark);
   monaco.editor.defineTheme('assoclab-light', {
     base: 'vs',
     inherit: true,
     // Token colours kept at 4.5:1 or more on white, on the current line's tint and on the
     // diff's added and removed tints below ('vs' teal, number green and SQL grey are too faint).
-    rules: [
-      { token: 'predefined.sql', foreground: '7c3aed' },
-      { token: 'operator.sql', foreground: '525966' },
-      { token: 'comment', foreground: '2e6b2e' },
-      { token: 'type', foreground: '00666e' },
-      { token: 'type.identifier', foreground: '00666e' },
-      { token: 'number', foreground: '0a6e4a' },
-    ],
+    rules: [...light.rules, { token: 'predefined.sql', foreground: '7c3aed' }, { token: 'operator.sql', foreground: '525966' }],
     colors: {
-      'editor.background': '#ffffff',
+      ...light.colors,
       'editor.lineHighlightBackground': '#f4f3ef',
-      'editorLineNumber.foreground': '#6b7280',
-      'editorLineNumber.activeForeground': '#1b1e24',
       // Show solution's diff: tints light enough for every token colour above.
       'diffEditor.insertedLineBackground': '#eaf6e0',
       'diffEditor.insertedTextBackground': '#2f8f2f1f',
@@ -48,12 +70,10 @@ export function followSiteTheme(monaco: Monaco): void {
     base: 'vs-dark',
     inherit: true,
     // As in the light theme: 4.5:1 or more on the diff's tints too ('vs-dark' comments are too dim there).
-    rules: [{ token: 'comment', foreground: '7fb069' }],
+    rules: dark.rules,
     colors: {
-      'editor.background': '#12151b',
+      ...dark.colors,
       'editor.lineHighlightBackground': '#1a1e26',
-      'editorLineNumber.foreground': '#8b93a1',
-      'editorLineNumber.activeForeground': '#e7e9ee',
       'diffEditor.insertedLineBackground': '#17261a',
       'diffEditor.insertedTextBackground': '#3fa04a1a',
       'diffEditor.removedLineBackground': '#2a1719',

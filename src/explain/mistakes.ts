@@ -222,8 +222,11 @@ const eagerLoading: Rule = (evidence) => {
 /** The two sides of one relation name different foreign keys: two columns, or a "duplicate column" error. */
 const foreignKeyMismatch: Rule = (evidence) => {
   for (const owner of evidence.associations.filter((a) => a.type === 'HasMany' || a.type === 'HasOne')) {
-    const back = evidence.associations.find((a) => a.type === 'BelongsTo' && a.source === owner.target && a.target === owner.source);
-    if (back && back.foreignKey !== owner.foreignKey) {
+    const backs = evidence.associations.filter((a) => a.type === 'BelongsTo' && a.source === owner.target && a.target === owner.source);
+    // Two relations between the same models (a post's author and its editor) pair up by key:
+    // only a side whose key no association back uses is a mismatch.
+    const back = backs.length > 0 && !backs.some((a) => a.foreignKey === owner.foreignKey) ? backs[0] : undefined;
+    if (back && backs.length === 1) {
       const duplicate = /duplicate column name/.test(evidence.result.error?.message ?? '');
       return {
         id: 'foreign-key-mismatch',

@@ -2,16 +2,17 @@
  * `assoclab`: the command line of Associations Lab. It runs programs exactly as the site
  * does (same core, same worker protocol, in a worker thread).
  *
- *   assoclab run <file> [--json] [--sql] [--budget <ms>]
+ *   assoclab run <file> [--json] [--sql] [--budget <ms>] [--memory <MB>]
  *   assoclab exercises [--json]
- *   assoclab grade <exercise-id> <file> [--json] [--budget <ms>]
- *   assoclab diagram <file> [--text] [--budget <ms>]
+ *   assoclab grade <exercise-id> <file> [--json] [--budget <ms>] [--memory <MB>] [--seed <n>]
+ *   assoclab diagram <file> [--text] [--budget <ms>] [--memory <MB>]
  */
 import { readFileSync } from 'node:fs';
 import { extname } from 'node:path';
 import { parseArgs, type ParseArgsOptionsConfig } from 'node:util';
 import { createNodeCheckRunner, createNodeRuntimeClient } from '../runtime/node/node-client';
 import { DEFAULT_TIME_BUDGET_MS } from '../schemas/time-budget';
+import { MEMORY_BUDGET_MB } from '../schemas/memory-budget';
 import { listExercises, UnknownExerciseError } from './exercises';
 import { explainRun } from '../explain/mistakes';
 import { diagramOf, mermaidErDiagram } from '../insight/diagram';
@@ -19,17 +20,22 @@ import { printConsoleEntry, printRun, type PrintTarget } from './format-run';
 import { gradeSource, type GradeSourceReport } from './grade';
 
 const USAGE = `Usage:
-  assoclab run <file> [--json] [--sql] [--budget <ms>]   run a program as the site does
+  assoclab run <file> [--json] [--sql] [--budget <ms>] [--memory <MB>]
+                                                        run a program as the site does
       --json          print the whole run result as JSON
       --sql           also print the SQL Sequelize sent
       --budget <ms>   time budget (default ${DEFAULT_TIME_BUDGET_MS})
-  assoclab exercises [--json]                           list every exercise (id, lesson, title)
-  assoclab grade <exercise-id> <file> [--json] [--budget <ms>]
+      --memory <MB>   memory budget (default ${MEMORY_BUDGET_MB})
+  assoclab exercises [--json]                           list every exercise (id, lesson, topic, difficulty, title)
+  assoclab grade <exercise-id> <file> [--json] [--budget <ms>] [--memory <MB>] [--seed <n>]
                                                         grade a program against an exercise's checks
       --json          print the report as JSON
       --budget <ms>   the program's time budget (default ${DEFAULT_TIME_BUDGET_MS})
+      --memory <MB>   the program's memory budget (default ${MEMORY_BUDGET_MB})
+      --seed <n>      the hidden data's seed (a report names its seed: repeat a grading exactly)
       exit 0 once graded, whatever the verdict; 2 for an unknown id or unreadable file
-  assoclab diagram <file> [--text] [--budget <ms>]      print the ER diagram of the models the program defines
+  assoclab diagram <file> [--text] [--budget <ms>] [--memory <MB>]
+                                                        print the ER diagram of the models the program defines
       --text          the associations in words instead of Mermaid erDiagram source
       exit 1 when the program fails (the models defined before are still drawn)`;
 
@@ -39,7 +45,7 @@ class UsageError extends Error {}
 class CommandError extends Error {}
 
 const JSON_FLAG = { json: { type: 'boolean' } } as const;
-const BUDGET = { budget: { type: 'string' } } as const;
+const BUDGET = { budget: { type: 'string' }, memory: { type: 'string' } } as const;
 
 type Parsed<Options extends ParseArgsOptionsConfig> = ReturnType<typeof parseArgs<{ args: string[]; options: Options; allowPositionals: true; strict: true }>>;
 
@@ -58,6 +64,17 @@ function parse<const Options extends ParseArgsOptionsConfig>(args: string[], opt
   }
   if (parsed.positionals.length > positionals) throw new UsageError(`Unexpected argument '${parsed.positionals[positionals]}'.`);
   return parsed;
+}
+
+/**
+ * The program's memory budget: the --memory value in MB, the runtime's default when absent.
+ * Below 64 MB the runtime itself (Sequelize, sql.js) would not fit in the worker's heap.
+ */
+function memoryOf(value: string | undefined): number {
+  if (value === undefined) return MEMORY_BUDGET_MB;
+  const memory = Number(value);
+  if (value.trim() === '' || !Number.isInteger(memory) || memory < 64) throw new UsageError('--memory takes a whole number of megabytes, 64 or more.');
+  return memory;
 }
 
 /** The program's time budget: the --budget value in ms, the runtime's default when absent. */
@@ -80,9 +97,10 @@ function readProgram(file: string | undefined): string {
 async function runCommand(args: string[]): Promise<number> {
   const { values, positionals } = parse(args, { ...JSON_FLAG, ...BUDGET, sql: { type: 'boolean' } }, 1);
   const budget = budgetOf(values.budget);
+  const memoryBudgetMb = memoryOf(values.memory);
   const file = positionals[0];
   const source = readProgram(file);
-  const client = createNodeRuntimeClient({ timeBudgetMs: budget });
+  const client = createNodeRuntimeClient({ timeBudgetMs: budget, memoryBudgetMb });
   try {
     const language = ['.ts', '.mts'].includes(extname(file!)) ? 'typescript' : 'javascript';
     const json = values.json === true;
@@ -108,8 +126,12 @@ async function exercisesCommand(args: string[]): Promise<number> {
   }
   const idWidth = Math.max(2, ...listing.map((exercise) => exercise.id.length));
   const lessonWidth = Math.max(6, ...listing.map((exercise) => exercise.lesson.length));
-  console.log(`${'ID'.padEnd(idWidth)}  ${'LESSON'.padEnd(lessonWidth)}  TITLE`);
-  for (const exercise of listing) console.log(`${exercise.id.padEnd(idWidth)}  ${exercise.lesson.padEnd(lessonWidth)}  ${exercise.title}`);
+  const topicWidth = Math.max(5, ...listing.map((exercise) => exercise.topic.length));
+  console.log(`${'ID'.padEnd(idWidth)}  ${'LESSON'.padEnd(lessonWidth)}  ${'TOPIC'.padEnd(topicWidth)}  LEVEL  TITLE`);
+  for (const exercise of listing)
+    console.log(
+      `${exercise.id.padEnd(idWidth)}  ${exercise.lesson.padEnd(lessonWidth)}  ${exercise.topic.padEnd(topicWidth)}  ${String(exercise.difficulty).padEnd(5)}  ${exercise.title}`,
+    );
   return 0;
 }
 
@@ -131,14 +153,22 @@ function printGrade(report: GradeSourceReport): void {
 }
 
 async function gradeCommand(args: string[]): Promise<number> {
-  const { values, positionals } = parse(args, { ...JSON_FLAG, ...BUDGET }, 2);
+  const { values, positionals } = parse(args, { ...JSON_FLAG, ...BUDGET, seed: { type: 'string' } }, 2);
   const [exerciseId, file] = positionals;
   if (!exerciseId) throw new UsageError('Missing <exercise-id> (list them with `assoclab exercises`).');
   const timeBudgetMs = budgetOf(values.budget);
+  const memoryBudgetMb = memoryOf(values.memory);
+  const seed = values.seed === undefined ? undefined : Number(values.seed);
+  if (seed !== undefined && (!Number.isInteger(seed) || seed < 0 || seed > 0xffffffff))
+    throw new UsageError('--seed takes a whole number from 0 to 4294967295.');
   const source = readProgram(file);
   const language = ['.ts', '.mts'].includes(extname(file!)) ? 'typescript' : 'javascript';
   try {
-    const report = await gradeSource(exerciseId, source, createNodeCheckRunner(), { language, timeBudgetMs });
+    const report = await gradeSource(exerciseId, source, createNodeCheckRunner({ memoryBudgetMb }), {
+      language,
+      timeBudgetMs,
+      ...(seed !== undefined ? { seed } : {}),
+    });
     if (values.json === true) process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
     else printGrade(report);
     return 0;
@@ -152,9 +182,10 @@ async function gradeCommand(args: string[]): Promise<number> {
 async function diagramCommand(args: string[]): Promise<number> {
   const { values, positionals } = parse(args, { ...BUDGET, text: { type: 'boolean' } }, 1);
   const budget = budgetOf(values.budget);
+  const memoryBudgetMb = memoryOf(values.memory);
   const file = positionals[0];
   const source = readProgram(file);
-  const client = createNodeRuntimeClient({ timeBudgetMs: budget });
+  const client = createNodeRuntimeClient({ timeBudgetMs: budget, memoryBudgetMb });
   try {
     const language = ['.ts', '.mts'].includes(extname(file!)) ? 'typescript' : 'javascript';
     // The program's own output is not the diagram's: it is not printed.

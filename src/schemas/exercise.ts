@@ -6,6 +6,7 @@
  */
 import { z } from 'zod';
 import { exerciseIdSchema } from './lesson';
+import { difficultySchema, topicIdSchema } from './topics';
 import { parseWithFriendlyErrors } from './parse';
 import type { JsonValue } from './run-result';
 
@@ -183,6 +184,12 @@ export const exerciseSchema = z
     starter: z.string().describe('The program the learner starts from (must fail at least one check).'),
     solution: z.string().describe('The reference solution (must pass every check); probes compare against it.'),
     checks: z.array(checkSpecSchema).min(1, 'needs at least one check').describe('The checks, in the order they are shown.'),
+    topic: topicIdSchema,
+    difficulty: difficultySchema,
+    kind: z
+      .enum(['write', 'fix'])
+      .default('write')
+      .describe('`write`: the learner builds something new; `fix`: the starter is a broken program whose behaviour the learner repairs.'),
     hints: z.array(name('One hint.')).default([]).describe('Progressive hints, gentlest first.'),
   })
   .strict()

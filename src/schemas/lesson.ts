@@ -4,6 +4,7 @@
  * through `parseWithFriendlyErrors` (./parse.ts).
  */
 import { z } from 'zod';
+import { topicIdSchema } from './topics';
 
 /** An exercise id: lower-case words joined by dashes, e.g. `basics-first-post`. */
 export const exerciseIdSchema = z
@@ -30,6 +31,10 @@ export const lessonSchema = z
         'The title of the part (the `NN-part-slug` folder) this lesson belongs to. Give it on at least one lesson of the part; ' +
           'when omitted everywhere, the folder name is used ("01-basics" becomes "Basics"). Lessons of one part must agree.',
       ),
+    topics: z
+      .array(topicIdSchema)
+      .min(1, 'name at least one topic')
+      .describe('The course topics this lesson teaches (src/schemas/topics.ts); a test checks that every topic has a lesson.'),
     language: lessonLanguageSchema
       .default('javascript')
       .describe('The language of the lesson’s programs and playgrounds: `javascript` (default) or `typescript`.'),

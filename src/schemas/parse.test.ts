@@ -4,7 +4,7 @@ import { lessonSchema } from './lesson';
 import { ContentValidationError, parseWithFriendlyErrors } from './parse';
 
 const FILE = 'lessons/01-basics/01-has-many-belongs-to/index.mdx';
-const valid = { title: 'hasMany and belongsTo', description: 'One user, many posts.', part: 'Basics' };
+const valid = { title: 'hasMany and belongsTo', description: 'One user, many posts.', part: 'Basics', topics: ['has-many-belongs-to'] };
 
 function messageFor(data: unknown): string {
   try {
@@ -37,7 +37,7 @@ describe('parseWithFriendlyErrors', () => {
 
   it('lists every problem, one per line', () => {
     const message = messageFor({ title: '', language: 'ruby' });
-    expect(message.split('\n')).toHaveLength(4);
+    expect(message.split('\n')).toHaveLength(5);
   });
 
   it('keeps the file and problems on the error', () => {

@@ -45,6 +45,7 @@ export const consoleEntrySchema: z.ZodType<ConsoleEntry> = z.object({
   level: z.enum(['log', 'info', 'warn', 'error', 'debug']),
   text: z.string(),
   at: z.number(),
+  origin: z.literal('sequelize').optional(),
 });
 
 const sqlStatementSchema: z.ZodType<SqlStatement> = z.object({
@@ -57,7 +58,7 @@ const sqlStatementSchema: z.ZodType<SqlStatement> = z.object({
 });
 
 const runErrorSchema: z.ZodType<RunError> = z.object({
-  kind: z.enum(['syntax', 'runtime', 'thrown-value', 'unhandled-rejection', 'exit', 'timeout', 'import', 'cancelled', 'internal']),
+  kind: z.enum(['syntax', 'runtime', 'thrown-value', 'unhandled-rejection', 'exit', 'timeout', 'memory', 'import', 'cancelled', 'internal']),
   name: z.string(),
   message: z.string(),
   location: locationSchema.optional(),

@@ -19,6 +19,12 @@ export interface ConsoleEntry {
   text: string;
   /** Milliseconds since the program started. */
   at: number;
+  /**
+   * Set when Sequelize printed it, not the program: its warnings (a Model declaring public
+   * class fields, "Did you forget to use options.where?", a failed COMMIT, deprecations),
+   * which Node prints to stderr. Absent for the program's own output.
+   */
+  origin?: 'sequelize';
 }
 
 /** One SQL statement that Sequelize sent to SQLite. */
@@ -37,7 +43,7 @@ export interface SqlStatement {
   error?: string;
 }
 
-export type ErrorKind = 'syntax' | 'runtime' | 'thrown-value' | 'unhandled-rejection' | 'exit' | 'timeout' | 'import' | 'cancelled' | 'internal';
+export type ErrorKind = 'syntax' | 'runtime' | 'thrown-value' | 'unhandled-rejection' | 'exit' | 'timeout' | 'memory' | 'import' | 'cancelled' | 'internal';
 
 /** The error that ended the run, as data. */
 export interface RunError {

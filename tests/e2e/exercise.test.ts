@@ -1,8 +1,10 @@
 /**
  * Auto-graded exercises in the built site, in Chromium: Check with the starter fails with
  * messages, Hint reveals a hint, Show solution shows a diff without touching the learner's
- * code, the solution passes every check, and the outline marks the exercise done (also
- * after a reload). Needs a build (`ASSOCLAB_DIST=/tmp/exdist` to test another one).
+ * code, the solution passes every check, and the outline marks the exercise solved with the
+ * solution (also after a reload). Needs a build (`ASSOCLAB_DIST=/tmp/exdist` to test another
+ * one). Help in view, progress and the "solved with the solution" state in depth:
+ * learning-loop.test.ts.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Locator, Page } from 'playwright-core';
@@ -126,7 +128,7 @@ describe('an auto-graded exercise', () => {
     await expect(getCode()).resolves.toBe(before);
   });
 
-  it('the correct solution passes every check and marks the exercise done', async () => {
+  it('the correct solution passes every check and marks the exercise solved with the solution', async () => {
     page.once('dialog', (dialog) => void dialog.accept());
     await exercise().getByRole('button', { name: 'Use this solution', exact: true }).click();
     const solution = await page.evaluate((id) => {
@@ -140,24 +142,24 @@ describe('an auto-graded exercise', () => {
     const items = checks().getByRole('listitem');
     const states = await items.evaluateAll((nodes) => nodes.map((node) => (node as HTMLElement).dataset.state));
     expect(states).toEqual(Array(6).fill('passed'));
-    await expect(exercise().getByText('All checks pass. Exercise done!').isVisible()).resolves.toBe(true);
-    await expect(exercise().getAttribute('data-state')).resolves.toBe('done');
+    await expect(exercise().getByText('All checks pass, with the solution.').isVisible()).resolves.toBe(true);
+    await expect(exercise().getAttribute('data-state')).resolves.toBe('solved-with-solution');
     await expect(getCode()).resolves.toBe(solution);
   }, 90_000);
 
-  it('the outline marks the exercise done, also after a reload', async () => {
+  it('the outline marks the exercise solved with the solution, also after a reload', async () => {
     await page.goto(site.url + '/lessons/');
     const item = page.locator(`[data-exercise="${EXERCISE}"]`);
-    await expect(item.getAttribute('data-state')).resolves.toBe('done');
-    await expect(item.textContent()).resolves.toMatch(/Done/);
+    await expect(item.getAttribute('data-state')).resolves.toBe('solved-with-solution');
+    await expect(item.textContent()).resolves.toMatch(/Solved with the solution/);
     await expect(page.locator('[data-exercise="write-posts-of"]').getAttribute('data-state')).resolves.toBe('todo');
 
     await page.reload();
-    await expect(item.getAttribute('data-state')).resolves.toBe('done');
+    await expect(item.getAttribute('data-state')).resolves.toBe('solved-with-solution');
 
     await page.goto(site.url + LESSON_URL);
-    await expect(exercise().getAttribute('data-state')).resolves.toBe('done');
-    await expect(exercise().locator('[data-part="badge"]').isVisible()).resolves.toBe(true);
+    await expect(exercise().getAttribute('data-state')).resolves.toBe('solved-with-solution');
+    await expect(exercise().locator('[data-part="badge"]').textContent()).resolves.toMatch(/Solved with the solution/);
     // The learner's code (the solution they pasted) was kept.
     await expect(getCode()).resolves.toMatch(/Post\.belongsTo\(User/);
   });

@@ -4,6 +4,8 @@
  * test), the SQL tab leads with the learner's own statements, and no exercise's first
  * Check gives its solution away.
  */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Locator, Page } from 'playwright-core';
 import { exercises } from '../../src/checks/exercises';
@@ -63,23 +65,18 @@ describe.each(MISTAKES.map((mistake) => [mistake.name, mistake] as const))('the 
 
 describe('the SQL tab', () => {
   it("leads with the program's own statements: sync()'s folded under one entry, a count per kind on top", async () => {
-    await playground().getByRole('button', { name: 'Reset', exact: true }).click();
-    const done = playground().evaluate(
-      (element) => new Promise<void>((resolve) => element.addEventListener('assoclab:result', () => resolve(), { once: true })),
-    );
-    await playground().getByRole('button', { name: 'Run', exact: true }).click();
-    await done;
+    await runProgram(readFileSync(join(import.meta.dirname, '..', '..', 'lessons', '01-basics', '01-has-many-belongs-to', '_blog-program.js'), 'utf8'));
     await playground().getByRole('tab', { name: 'SQL', exact: true }).click();
     const counts = panel('SQL').getByRole('list', { name: 'Statements by kind' });
-    expect(await counts.innerText()).toMatch(/2\s+INSERT[\s\S]*1\s+SELECT[\s\S]*\d+\s+in sync\(\)/);
+    expect(await counts.innerText()).toMatch(/3\s+INSERT[\s\S]*1\s+SELECT[\s\S]*\d+\s+in sync\(\)/);
     const group = panel('SQL').locator('details.pg-sql__group');
     await expect(group.count()).resolves.toBe(1);
     await expect(group.evaluate((element) => (element as HTMLDetailsElement).open)).resolves.toBe(false);
     // The first statement in view is the program's first INSERT, not a DROP TABLE.
     const firstShown = panel('SQL').locator('.pg-sql > .pg-sql__item:visible').first();
-    expect(await firstShown.innerText()).toMatch(/^\s*line \d+[\s\S]*INSERT INTO/);
+    expect(await firstShown.innerText()).toMatch(/^\s*line \d+[\s\S]*INSERT\sINTO/);
     await group.locator('summary').click();
-    expect(await group.innerText()).toMatch(/DROP TABLE IF EXISTS[\s\S]*CREATE TABLE IF NOT EXISTS/);
+    expect(await group.innerText()).toMatch(/DROP\sTABLE\sIF\sEXISTS[\s\S]*CREATE\sTABLE\sIF\sNOT\sEXISTS/);
   });
 });
 
@@ -94,23 +91,41 @@ function solutionOnlyLines(solution: string, starter: string): string[] {
   return lines(solution).filter((line) => !inStarter.has(line));
 }
 
-describe.each(exercises().map((entry) => [entry.exercise.id, entry.exercise] as const))('the first Check of %s', (id, exercise) => {
-  it('fails with feedback that quotes no line of the solution the starter lacks', async () => {
-    const root = page.locator(`#exercise-${id}`);
-    await root.scrollIntoViewIfNeeded();
-    await root.getByRole('button', { name: 'Check', exact: true }).click();
-    await page.waitForFunction(
-      (exerciseId) => {
-        const element = document.querySelector<HTMLElement>(`#exercise-${exerciseId}`);
-        const button = element?.querySelector('[data-part="check"]');
-        return Boolean(element && button && !button.hasAttribute('aria-busy') && element.dataset.result === 'failed');
-      },
-      id,
-      { timeout: 60_000 },
-    );
-    const failed = root.getByRole('list', { name: 'Checks', exact: true }).locator('li[data-state="failed"]');
+/** The page an exercise is on: its lesson folder without the NN- prefixes. */
+const lessonUrl = (lesson: string) => `/lessons/${lesson.replace(/(^|\/)\d+-/g, '$1')}/`;
+
+/** Presses Check and waits for the verdicts; resolves with the exercise's result. */
+async function check(id: string): Promise<string> {
+  const root = page.locator(`#exercise-${id}`);
+  await root.scrollIntoViewIfNeeded();
+  await root.getByRole('button', { name: 'Check', exact: true }).click();
+  await page.waitForFunction(
+    (exerciseId) => {
+      const element = document.querySelector<HTMLElement>(`#exercise-${exerciseId}`);
+      const button = element?.querySelector('[data-part="check"]');
+      return Boolean(element && button && !button.hasAttribute('aria-busy') && (element.dataset.result === 'failed' || element.dataset.result === 'passed'));
+    },
+    id,
+    { timeout: 60_000 },
+  );
+  return (await root.getAttribute('data-result')) ?? '';
+}
+
+describe.each(exercises().map((entry) => [entry.exercise.id, entry] as const))('the exercise %s in Chromium', (id, { exercise, lesson }) => {
+  it('fails its starter, with feedback that quotes no line of the solution the starter lacks', async () => {
+    if (!page.url().endsWith(lessonUrl(lesson))) await page.goto(site.url + lessonUrl(lesson));
+    expect(await check(id)).toBe('failed');
+    const failed = page.locator(`#exercise-${id}`).getByRole('list', { name: 'Checks', exact: true }).locator('li[data-state="failed"]');
     expect(await failed.count()).toBeGreaterThan(0);
     const feedback = (await failed.allInnerTexts()).join('\n');
     expect(solutionOnlyLines(exercise.solution, exercise.starter).filter((line) => feedback.includes(line))).toEqual([]);
+  });
+
+  it('passes every check with its reference solution', async () => {
+    await page.locator(`#exercise-${id} assoclab-playground`).evaluate((element, code) => (element as PlaygroundApi).setCode(code), exercise.solution);
+    expect(await check(id)).toBe('passed');
+    const checks = page.locator(`#exercise-${id}`).getByRole('list', { name: 'Checks', exact: true }).locator('li');
+    await expect(checks.count()).resolves.toBe(exercise.checks.length);
+    await expect(page.locator(`#exercise-${id} li[data-state="failed"]`).count()).resolves.toBe(0);
   });
 });

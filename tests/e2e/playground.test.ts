@@ -199,7 +199,9 @@ describe('the lesson playground', () => {
     await clickRunAndWait();
     const consoleText = await panel('Console').innerText();
     expect(consoleText).toContain('SyntaxError');
-    await expect(panel('Console').getByRole('button', { name: 'line 3' }).count()).resolves.toBe(1);
+    // The error's own line button, then the explanation's ("JavaScript could not read the program").
+    await expect(panel('Console').locator('.pg-error').getByRole('button', { name: 'line 3' }).count()).resolves.toBe(1);
+    await expect(panel('Console').locator('.pg-explain[data-mistake="syntax-error"]').count()).resolves.toBe(1);
     await page.waitForSelector('.monaco-editor .squiggly-error');
   });
 

@@ -5,7 +5,9 @@
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
+import { createNodeRuntimeClient } from '../../src/runtime/node/node-client';
 import type { RunResult } from '../../src/schemas/run-result';
+import { fromEngine } from '../differential/compare';
 import { launchChromium, openPage } from './browser';
 import { serveDist, type StaticSite } from './static-server';
 
@@ -101,5 +103,36 @@ describe('the runtime worker in Chromium', () => {
     await page.getByRole('button', { name: 'Run the self-test' }).click();
     await expect.poll(() => page.getByRole('status').textContent(), { timeout: 30_000 }).toMatch(/All checks passed/);
     expect(pageErrors).toEqual([]);
+  });
+});
+
+/**
+ * The differential suite holds the engine in Node to native sqlite3; these hold the engine in
+ * Chromium to the engine in Node, on the programs where the browser host differs: its printer
+ * (node-inspect-extracted), its macrotasks (a MessageChannel) and its url shim.
+ */
+describe('the runtime worker in Chromium prints, interleaves and warns as in Node', () => {
+  const programs = [
+    'printing/values.js',
+    'printing/console-methods.js',
+    'printing/errors.js',
+    'transactions/started-together.js',
+    'transactions/settle-order.js',
+    'warnings/public-class-fields.js',
+    'warnings/finder-options-and-defaults.js',
+    'connection/url-and-config.js',
+    'raw-queries/bind-types.js',
+    'errors/foreign-key-error.js',
+  ];
+
+  let node: ReturnType<typeof createNodeRuntimeClient>;
+  beforeAll(() => {
+    node = createNodeRuntimeClient();
+  });
+  afterAll(() => node?.dispose());
+
+  it.each(programs)('%s', async (name) => {
+    const source = readFileSync(new URL(`../differential/programs/${name}`, import.meta.url), 'utf8');
+    expect(fromEngine(await run(source))).toEqual(fromEngine(await node.run(source)));
   });
 });

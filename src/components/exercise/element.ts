@@ -3,20 +3,25 @@
  *
  * - Check: grades the program in the editor through the runtime client's check runner (the learner's program and
  *   the reference solution each in a fresh worker, verdicts computed on the page) and shows
- *   every check's state, message and expected/found. All green marks the exercise done.
- * - Hint: reveals the next hint; disabled, with a note, once all are shown.
- * - Show solution: the solution beside the learner's program as a read-only Monaco diff;
- *   "Use this solution" copies it into the editor, after a confirmation.
+ *   every check's state, message and expected/found. The verdicts are saved (progress.ts)
+ *   and shown again after a reload. All green marks the exercise solved, or "solved with
+ *   the solution" when the program came from "Use this solution" (until Reset).
+ * - Hint: reveals the next hint, scrolled into view and focused; disabled, with a note,
+ *   once all are shown. The hints sit right after the buttons (beside the program on wide screens).
+ * - Show solution: the solution beside the learner's program as a read-only Monaco diff,
+ *   scrolled into view with focus on its heading; "Use this solution" copies it into the
+ *   editor, after a confirmation.
+ * - Run, Check, Hint, Show solution and typing in the editor note this exercise as the one
+ *   the learner works on (the home page's "Continue where you left off").
  *
  * The check runner and the editor are imported on first use, so the page's initial script
  * stays small (and never contains Sequelize: that lives in the workers only).
  */
 import type { DiffView } from '../../editor';
 import type { Exercise } from '../../schemas/exercise';
-import type { CheckResult } from '../../checks/types';
 import type { GradeReport } from '../../checks/grade';
 import type { PlaygroundElement } from '../playground/element';
-import { isExerciseDone, markExerciseDone } from '../progress';
+import { progress, sourceHash, type ExerciseRecord, type ExerciseStatus, type SavedCheck, type SavedRunError, type SavedVerdicts } from '../progress';
 import { readPayload } from './payload';
 
 type CheckState = 'pending' | 'running' | 'passed' | 'failed';
@@ -32,6 +37,41 @@ function plural(count: number, one: string, many: string): string {
   return `${count} ${count === 1 ? one : many}`;
 }
 
+const BADGE_TEXT: Record<Exclude<ExerciseStatus, 'todo'>, string> = {
+  solved: 'Solved',
+  'solved-with-solution': 'Solved with the solution',
+};
+
+/** A Check's report as progress keeps it: every verdict, the run's error, and which program was checked. */
+function toSaved(report: GradeReport, source: string): SavedVerdicts {
+  const checks = report.checks.map(({ id, passed, message, expected, found }) => {
+    const check: SavedCheck = { id, passed, message };
+    if (expected !== undefined) check.expected = expected;
+    if (found !== undefined) check.found = found;
+    return check;
+  });
+  const saved: SavedVerdicts = { at: new Date().toISOString(), passed: report.passed, source: sourceHash(source), checks };
+  const error = report.run.error;
+  if (error) {
+    saved.runError = { kind: error.kind, name: error.name, message: error.message };
+    if (error.location) saved.runError.line = error.location.line;
+  }
+  return saved;
+}
+
+/** "on 3 May at 14:05" (today: "today at 14:05"), in the learner's locale. */
+function when(iso: string): string {
+  const date = new Date(iso);
+  if (Number.isNaN(date.getTime())) return 'earlier';
+  const time = date.toLocaleTimeString(undefined, { hour: '2-digit', minute: '2-digit' });
+  const today = new Date().toDateString() === date.toDateString();
+  return today ? `today at ${time}` : `on ${date.toLocaleDateString(undefined, { day: 'numeric', month: 'long' })} at ${time}`;
+}
+
+function prefersReducedMotion(): boolean {
+  return window.matchMedia('(prefers-reduced-motion: reduce)').matches;
+}
+
 function el<K extends keyof HTMLElementTagNameMap>(tag: K, className?: string, text?: string): HTMLElementTagNameMap[K] {
   const node = document.createElement(tag);
   if (className) node.className = className;
@@ -45,6 +85,9 @@ export class ExerciseElement extends HTMLElement {
   private busy = false;
   private diff: DiffView | undefined;
   private diffSeq = 0;
+  /** The lesson this exercise is placed in (its page's slug). */
+  private lessonSlug: string | undefined;
+  private typingNoted = false;
 
   private piece<T extends HTMLElement>(name: string): T {
     const found = this.querySelector<T>(`[data-part="${name}"]`);
@@ -84,13 +127,24 @@ export class ExerciseElement extends HTMLElement {
     this.piece<HTMLButtonElement>('hide-solution').addEventListener('click', () => this.hideSolution(true));
     this.piece<HTMLButtonElement>('use-solution').addEventListener('click', () => void this.useSolution());
 
-    if (isExerciseDone(this.exerciseId)) {
-      this.showDone();
-      this.setStatus('You have solved this exercise. Press Check to test your program again.');
-    }
+    this.lessonSlug = this.closest<HTMLElement>('[data-lesson-slug]')?.dataset.lessonSlug;
+    const record = progress.exercise(this.exerciseId);
+    this.showProgress(record.status);
+    if (record.last) this.restoreVerdicts(record.last, record);
     window.addEventListener('assoclab:progress', (event) => {
-      if (event.detail.kind === 'exercise-done' && event.detail.id === this.exerciseId) this.showDone();
+      if (event.detail.kind === 'exercise' && event.detail.id === this.exerciseId) this.showProgress(progress.exerciseStatus(this.exerciseId));
     });
+
+    // Working on this exercise: a Run of its program, typing in its editor (Check, Hint and
+    // Show solution note it themselves).
+    this.addEventListener('assoclab:result', () => this.noteWorkingOn());
+    this.addEventListener('keydown', (event) => {
+      if (this.typingNoted || !(event.target instanceof Element) || !event.target.closest('[data-part="editor"]')) return;
+      this.typingNoted = true;
+      this.noteWorkingOn();
+    });
+    // Reset brings back the starter: from now on a pass is the learner's own.
+    this.addEventListener('assoclab:reset', () => progress.setUsingSolution(this.exerciseId, false));
   }
 
   disconnectedCallback(): void {
@@ -110,9 +164,16 @@ export class ExerciseElement extends HTMLElement {
     if (status.textContent !== text) status.textContent = text;
   }
 
-  private showDone(): void {
-    this.dataset.state = 'done';
-    this.piece('badge').hidden = false;
+  private noteWorkingOn(): void {
+    if (this.lessonSlug) progress.setLastWorkedOn({ lesson: this.lessonSlug, exercise: this.exerciseId });
+  }
+
+  /** The exercise's state (data-state, the badge): todo, solved, or solved with the solution. */
+  private showProgress(status: ExerciseStatus): void {
+    this.dataset.state = status;
+    const badge = this.piece('badge');
+    badge.hidden = status === 'todo';
+    if (status !== 'todo') this.piece('badge-text').textContent = BADGE_TEXT[status];
   }
 
   /* Check */
@@ -125,11 +186,13 @@ export class ExerciseElement extends HTMLElement {
     button.setAttribute('aria-busy', 'true');
     button.setAttribute('aria-disabled', 'true');
     this.dataset.result = 'checking';
+    delete this.dataset.verdicts;
     this.piece('success').hidden = true;
     this.setStatus('Checking… your program and the reference solution run in fresh SQLite databases.');
     for (const item of this.checkItems()) this.setCheckState(item, 'running');
     this.piece('tally').textContent = `Checking ${plural(exercise.checks.length, 'check', 'checks')}…`;
     try {
+      this.noteWorkingOn();
       const playground = await this.playground();
       const source = playground.getCode();
       const [{ gradeProgram }, { createCheckRunner }, { startBrowserWorker }] = await Promise.all([
@@ -138,7 +201,9 @@ export class ExerciseElement extends HTMLElement {
         import('../../runtime/worker/launch'),
       ]);
       const report = await gradeProgram(exercise, source, createCheckRunner({ createWorker: startBrowserWorker }));
-      this.showReport(report);
+      const saved = toSaved(report, source);
+      const record = progress.recordCheck(this.exerciseId, saved);
+      this.showReport(saved, record);
       // What the checked program printed, sent and stored, where its Run would show it.
       void playground.showRun(report.run);
     } catch (error) {
@@ -173,28 +238,48 @@ export class ExerciseElement extends HTMLElement {
     }
   }
 
-  private showReport(report: GradeReport): void {
-    const byId = new Map(report.checks.map((result) => [result.id, result]));
-    for (const item of this.checkItems()) {
+  /** Shows verdicts on the checks in the list (by id; a check with none stays "Not run") and the run's error. */
+  private showVerdicts(verdicts: SavedVerdicts): { passing: number; total: number } {
+    const byId = new Map(verdicts.checks.map((result) => [result.id, result]));
+    let passing = 0;
+    const items = this.checkItems();
+    for (const item of items) {
       const result = byId.get(item.dataset.check ?? '');
       if (!result) {
         this.setCheckState(item, 'pending');
         continue;
       }
+      if (result.passed) passing += 1;
       this.setCheckState(item, result.passed ? 'passed' : 'failed');
       this.renderDetail(item, result);
     }
-    this.renderRunError(report);
+    this.renderRunError(verdicts.runError);
+    this.piece('tally').textContent = `${passing} of ${items.length} passed`;
+    return { passing, total: items.length };
+  }
 
-    const total = report.checks.length;
-    const passing = report.checks.filter((result) => result.passed).length;
-    this.piece('tally').textContent = `${passing} of ${total} passed`;
-    if (report.passed) {
+  private showReport(verdicts: SavedVerdicts, record: ExerciseRecord): void {
+    const { passing, total } = this.showVerdicts(verdicts);
+    this.dataset.verdicts = 'fresh';
+    if (verdicts.passed) {
       this.dataset.result = 'passed';
-      markExerciseDone(this.exerciseId);
-      this.showDone();
-      this.piece('success').hidden = false;
-      this.setStatus(`All ${total} checks pass. Exercise done!`);
+      const success = this.piece('success');
+      const withSolution = record.usingSolution === true;
+      if (withSolution && record.status === 'solved-with-solution') {
+        this.piece('success-title').textContent = 'All checks pass, with the solution.';
+        this.piece('success-text').textContent =
+          'The course outline marks this exercise as solved with the solution. To count it as solved on your own, press Reset and write the program yourself.';
+        this.setStatus(`All ${total} checks pass with the solution's program. Exercise solved with the solution.`);
+      } else if (withSolution) {
+        this.piece('success-title').textContent = 'All checks pass.';
+        this.piece('success-text').textContent = 'You solved this exercise on your own before, so it stays marked as solved.';
+        this.setStatus(`All ${total} checks pass.`);
+      } else {
+        this.piece('success-title').textContent = 'All checks pass. Exercise solved!';
+        this.piece('success-text').textContent = 'Your program is saved in this browser, and the course outline marks this exercise as solved.';
+        this.setStatus(`All ${total} checks pass. Exercise solved!`);
+      }
+      success.hidden = false;
     } else {
       this.dataset.result = 'failed';
       const failing = total - passing;
@@ -205,7 +290,28 @@ export class ExerciseElement extends HTMLElement {
     }
   }
 
-  private renderDetail(item: HTMLElement, result: CheckResult): void {
+  /** After a reload: the last Check's verdicts, as they were, said to be from then. */
+  private restoreVerdicts(verdicts: SavedVerdicts, record: ExerciseRecord): void {
+    const { passing, total } = this.showVerdicts(verdicts);
+    this.dataset.result = verdicts.passed ? 'passed' : 'failed';
+    this.dataset.verdicts = 'restored';
+    const outcome = passing === total ? `all ${total} checks passed` : `${passing} of ${total} checks passed`;
+    const solved =
+      record.status === 'solved-with-solution' ? ' You solved it with the solution.' : record.status === 'solved' ? ' You solved this exercise.' : '';
+    const summary = `Your last Check, ${when(verdicts.at)}: ${outcome}.${solved}`;
+    this.setStatus(summary);
+    // Whether the program changed since is known once the playground is ready.
+    void this.playground().then(
+      (playground) => {
+        if (this.dataset.verdicts !== 'restored') return;
+        if (sourceHash(playground.getCode()) !== verdicts.source)
+          this.setStatus(`${summary} You have edited your program since: press Check to test it again.`);
+      },
+      () => undefined,
+    );
+  }
+
+  private renderDetail(item: HTMLElement, result: SavedCheck): void {
     const detail = item.querySelector<HTMLElement>('[data-part="detail"]');
     if (!detail) return;
     const children: HTMLElement[] = [];
@@ -229,10 +335,9 @@ export class ExerciseElement extends HTMLElement {
     detail.hidden = children.length === 0;
   }
 
-  private renderRunError(report: GradeReport): void {
+  private renderRunError(error: SavedRunError | undefined): void {
     const list = this.piece('checks');
     let box = this.optionalPiece<HTMLElement>('run-error');
-    const error = report.run.error;
     if (!error) {
       box?.remove();
       return;
@@ -242,10 +347,16 @@ export class ExerciseElement extends HTMLElement {
       box.dataset.part = 'run-error';
       list.insertAdjacentElement('beforebegin', box);
     }
-    const where = error.location ? ` on line ${error.location.line}` : '';
-    const head = error.kind === 'timeout' ? 'Your program ran too long and was stopped.' : `Your program stopped with an error${where}:`;
+    const where = error.line !== undefined ? ` on line ${error.line}` : '';
+    const stopped = error.kind === 'timeout' || error.kind === 'memory';
+    const head =
+      error.kind === 'timeout'
+        ? 'Your program ran too long and was stopped.'
+        : error.kind === 'memory'
+          ? 'Your program used too much memory and was stopped.'
+          : `Your program stopped with an error${where}:`;
     const message = el('p', 'ex__run-error-message');
-    if (error.kind !== 'timeout') message.append(el('strong', undefined, `${error.name}: `), error.message);
+    if (!stopped) message.append(el('strong', undefined, `${error.name}: `), error.message);
     else message.textContent = error.message;
     box.replaceChildren(el('p', 'ex__run-error-head', head), message, el('p', 'ex__run-error-tip', 'Press Run to see the whole output in the Console tab.'));
   }
@@ -264,7 +375,10 @@ export class ExerciseElement extends HTMLElement {
       button.disabled = true;
       this.piece('hint-note').hidden = false;
     }
-    next.focus();
+    this.noteWorkingOn();
+    // Focus moves to the hint (a screen reader reads it), and it is scrolled into view.
+    next.focus({ preventScroll: true });
+    next.scrollIntoView({ block: 'nearest', behavior: prefersReducedMotion() ? 'auto' : 'smooth' });
   }
 
   /* Solution */
@@ -277,7 +391,10 @@ export class ExerciseElement extends HTMLElement {
     panel.hidden = false;
     button.setAttribute('aria-expanded', 'true');
     this.dataset.solution = 'shown';
-    this.piece('solution-panel').querySelector<HTMLElement>('h4')?.focus();
+    this.noteWorkingOn();
+    // The panel follows the checks: bring it (heading, buttons and diff) into view, focus on its heading.
+    panel.querySelector<HTMLElement>('h4')?.focus({ preventScroll: true });
+    panel.scrollIntoView({ block: 'start', behavior: prefersReducedMotion() ? 'auto' : 'smooth' });
     const seq = ++this.diffSeq;
     const container = this.piece('diff');
     container.setAttribute('aria-busy', 'true');
@@ -332,8 +449,9 @@ export class ExerciseElement extends HTMLElement {
     if (!sure) return;
     const playground = await this.playground();
     playground.setCode(exercise.solution);
+    progress.setUsingSolution(this.exerciseId, true);
     this.hideSolution();
-    this.setStatus('The solution is now in the editor. Read it through, then press Check.');
+    this.setStatus('The solution is now in the editor. Read it through, then press Check: it counts as solved with the solution.');
     this.piece<HTMLButtonElement>('check').focus();
   }
 }

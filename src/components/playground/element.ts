@@ -9,14 +9,15 @@
  * colours) are applied when it arrives.
  *
  * API for tests and the exercise UI: getCode(), setCode(code), run(): Promise<RunResult>,
- * showRun(result) for a run made elsewhere (Check), and an `assoclab:result` CustomEvent
- * (detail: RunResult) after every Run.
+ * showRun(result) for a run made elsewhere (Check), an `assoclab:result` CustomEvent
+ * (detail: RunResult) after every Run, and `assoclab:reset` after a Reset.
  */
 import type { Explanation } from '../../explain/mistakes';
 import type { CodeEditor, EditorLanguage, Monaco } from '../../editor';
 import { runtimeFailure, type ConsoleEntry, type RunResult } from '../../schemas/run-result';
 import type { RuntimeStatus } from '../../runtime/protocol/client';
 import { getRuntime, runProgram, runtimeStarted, warmUpRuntime } from './runtime';
+import { plainLines } from './lines';
 import { debounce, loadCode, saveCode } from './storage';
 import { setUpTabs, type Tabs } from './tabs';
 
@@ -26,10 +27,17 @@ declare global {
   }
   interface HTMLElementEventMap {
     'assoclab:result': CustomEvent<RunResult>;
+    /** Reset brought back the lesson's program (after the learner confirmed). */
+    'assoclab:reset': CustomEvent<undefined>;
   }
 }
 
 type RunState = 'idle' | 'queued' | 'running' | 'done';
+
+/** A touch screen without a hovering pointer: keyboard shortcuts are not mentioned there. */
+function touchScreen(): boolean {
+  return window.matchMedia('(hover: none), (pointer: coarse)').matches;
+}
 
 /** A run still going after this long shows its output as it prints (quicker ones just show their result). */
 const LIVE_OUTPUT_AFTER_MS = 300;
@@ -73,7 +81,7 @@ export class PlaygroundElement extends HTMLElement {
     const saved = loadCode(this.storageId);
     this.code = saved ?? this.original;
     if (saved !== undefined) {
-      this.piece('code').textContent = saved;
+      this.showStaticCode(saved);
       this.piece('restored').hidden = false;
     }
 
@@ -120,9 +128,14 @@ export class PlaygroundElement extends HTMLElement {
     this.code = code;
     if (this.editor) this.editor.setValue(code);
     else {
-      this.piece('code').textContent = code;
+      this.showStaticCode(code);
       this.save(code);
     }
+  }
+
+  /** A program other than the built one, shown until the editor loads: numbered lines, not highlighted. */
+  private showStaticCode(code: string): void {
+    this.piece('code').replaceChildren(...plainLines(document, code));
   }
 
   /** Runs the program on the page's runtime, shows the result, fires `assoclab:result`, and resolves with it. */
@@ -225,6 +238,7 @@ export class PlaygroundElement extends HTMLElement {
     this.editor?.clearMarkers();
     this.piece('restored').hidden = true;
     this.editor?.focus();
+    this.dispatchEvent(new CustomEvent('assoclab:reset', { bubbles: true }));
   }
 
   private loadEditor(): Promise<void> {
@@ -259,6 +273,7 @@ export class PlaygroundElement extends HTMLElement {
         if (this.lastResult) await this.applyEditorExtras(this.lastResult);
       } catch (error) {
         this.editorLoading = undefined;
+        this.dataset.editor = 'failed';
         this.piece('status-text').textContent =
           `The editor could not load (${error instanceof Error ? error.message : 'network error'}). You can still run the program.`;
       } finally {
@@ -295,7 +310,7 @@ export class PlaygroundElement extends HTMLElement {
     } else if (this.runState === 'done') {
       message = this.summary;
     } else if (status === 'ready') {
-      message = 'Ready. Press Run or Ctrl+Enter.';
+      message = touchScreen() ? 'Ready. Press Run.' : 'Ready. Press Run or Ctrl+Enter.';
     }
     spinner.hidden = !busy;
     this.dataset.runtime = status;
@@ -371,7 +386,7 @@ export class PlaygroundElement extends HTMLElement {
       // The error is in the Console panel: show it.
       this.tabs?.select(0);
       const where = error.location ? ` (line ${error.location.line})` : '';
-      this.summary = error.kind === 'timeout' ? 'Stopped: it ran too long' : `Failed${where}`;
+      this.summary = error.kind === 'timeout' ? 'Stopped: it ran too long' : error.kind === 'memory' ? 'Stopped: it used too much memory' : `Failed${where}`;
     } else {
       this.summary = `Done in ${Math.round(result.timings.totalMs)} ms`;
     }

@@ -1,7 +1,7 @@
 /** How the SQL panel orders the log: the learner's statements first in view, sync()'s folded. */
 import { describe, expect, it } from 'vitest';
-import type { SqlStatement } from '../../schemas/run-result';
-import { groupSqlBySync, statementKind } from './results';
+import type { ConsoleEntry, SqlStatement } from '../../schemas/run-result';
+import { consoleLineStyle, groupSqlBySync, statementKind } from './results';
 
 const at = (sql: string, line: number, internal = false): SqlStatement => ({ sql, bind: [], durationMs: 1, internal, source: { line, column: 1 } });
 
@@ -36,4 +36,18 @@ describe('groupSqlBySync', () => {
     const log = [at('DROP TABLE IF EXISTS `Users`;', 2)];
     expect(groupSqlBySync(log, undefined)).toEqual(log);
   });
+});
+
+describe('consoleLineStyle', () => {
+  it.each<[string, ConsoleEntry, ReturnType<typeof consoleLineStyle>]>([
+    ["the program's log", { level: 'log', text: 'x', at: 0 }, { level: 'log', sequelize: false }],
+    ["the program's info and debug, as logs", { level: 'info', text: 'x', at: 0 }, { level: 'log', sequelize: false }],
+    ["the program's warning", { level: 'warn', text: 'x', at: 0 }, { level: 'warn', badge: 'Warning', sequelize: false }],
+    ["the program's error", { level: 'error', text: 'x', at: 0 }, { level: 'error', badge: 'Error', sequelize: false }],
+    [
+      "Sequelize's warning, labelled as Sequelize's",
+      { level: 'warn', text: '(sequelize) Warning: x', at: 0, origin: 'sequelize' },
+      { level: 'warn', badge: 'Sequelize warning', sequelize: true },
+    ],
+  ])('%s', (_name, entry, style) => expect(consoleLineStyle(entry)).toEqual(style));
 });

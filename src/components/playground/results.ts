@@ -29,12 +29,25 @@ const plural = (count: number, one: string, many = `${one}s`) => `${count} ${cou
 
 const consoleLog = () => h('div', { class: 'pg-log', role: 'log', 'aria-label': 'Console output' });
 
-function consoleLine(entry: ConsoleEntry): HTMLElement {
+/**
+ * How a console line is shown: its level, and the badge it carries. Sequelize's own
+ * warnings (printed by Sequelize to stderr, as Node does) are labelled as Sequelize's, so
+ * they are not taken for the program's.
+ */
+export function consoleLineStyle(entry: ConsoleEntry): { level: 'log' | 'warn' | 'error'; badge?: string; sequelize: boolean } {
   const level = entry.level === 'warn' || entry.level === 'error' ? entry.level : 'log';
+  const sequelize = entry.origin === 'sequelize';
+  if (level === 'log') return { level, sequelize };
+  const kind = level === 'warn' ? 'warning' : 'error';
+  return { level, badge: sequelize ? `Sequelize ${kind}` : kind === 'warning' ? 'Warning' : 'Error', sequelize };
+}
+
+function consoleLine(entry: ConsoleEntry): HTMLElement {
+  const { level, badge, sequelize } = consoleLineStyle(entry);
   return h(
     'div',
-    { class: `pg-log__entry pg-log__entry--${level}` },
-    level !== 'log' ? h('span', { class: 'pg-log__badge' }, level === 'warn' ? 'Warning' : 'Error') : null,
+    { class: `pg-log__entry pg-log__entry--${level}${sequelize ? ' pg-log__entry--sequelize' : ''}` },
+    badge ? h('span', { class: 'pg-log__badge' }, badge) : null,
     h('span', { class: 'pg-log__text' }, entry.text),
   );
 }

@@ -11,7 +11,8 @@ let client: RuntimeClient | undefined;
 
 /** The page's runtime client (created on first call; the worker starts on ready() or run()). */
 export function getRuntime(): RuntimeClient {
-  client ??= createRuntimeClient({ createWorker: startBrowserWorker });
+  // A standby worker starts while a run lasts: if that run's worker has to be ended, the next Run does not wait for a new one.
+  client ??= createRuntimeClient({ createWorker: startBrowserWorker, standby: true });
   return client;
 }
 

@@ -1,11 +1,11 @@
 /**
  * The `console` a learner's program sees: every call becomes a ConsoleEntry formatted as
- * Node would print it. Output is capped so a program printing megabytes cannot exhaust
- * memory or freeze the page: the start of the output is kept, then its last few lines;
- * what was cut between them is counted and reported.
+ * Node would print it (with the host's util.inspect). Output is capped so a program printing
+ * megabytes cannot exhaust memory or freeze the page: the start of the output is kept, then
+ * its last few lines; what was cut between them is counted and reported.
  */
 import type { ConsoleEntry, ConsoleLevel, OutputTruncation } from '../../schemas/run-result';
-import { formatConsoleArgs, inspect, type InspectOptions } from './inspect';
+import { formatTable, printingForLearner, type Printer } from './inspect';
 
 export interface ConsoleLimits {
   /** Characters of output kept in all. */
@@ -35,14 +35,23 @@ export class ConsoleCapture {
   private groupDepth = 0;
   private readonly counts = new Map<string, number>();
   private readonly timers = new Map<string, number>();
+  private stopped = false;
 
   constructor(
     private readonly now: () => number,
     private readonly startedAt: number,
-    private readonly inspectOptions: Partial<InspectOptions>,
+    private readonly printer: Printer,
     private readonly limits: ConsoleLimits = DEFAULT_CONSOLE_LIMITS,
     private readonly onEntry?: (entry: ConsoleEntry) => void,
   ) {}
+
+  /**
+   * Nothing printed from now on is kept: the program has ended (Node exits at an unhandled
+   * rejection, before anything still pending can print).
+   */
+  stop(): void {
+    this.stopped = true;
+  }
 
   /** Everything kept, in order: the start of the output, then its last lines. */
   get entries(): ConsoleEntry[] {
@@ -58,8 +67,9 @@ export class ConsoleCapture {
   }
 
   /** Adds an entry: to the start of the output while there is room, then to the kept last lines. */
-  private push(level: ConsoleLevel, format: () => string): void {
-    let text = format();
+  private push(level: ConsoleLevel, format: () => string, origin?: ConsoleEntry['origin']): void {
+    if (this.stopped) return;
+    let text = printingForLearner(format);
     if (this.groupDepth) {
       const pad = '  '.repeat(this.groupDepth);
       text = text
@@ -68,13 +78,14 @@ export class ConsoleCapture {
         .join('\n');
     }
     const at = this.now() - this.startedAt;
+    const from = origin ? { origin } : {};
     if (this.full()) {
-      this.keepInTail({ level, text: this.cut(text, Math.min(this.limits.maxEntryChars, TAIL_ENTRY_CHARS)), at });
+      this.keepInTail({ level, text: this.cut(text, Math.min(this.limits.maxEntryChars, TAIL_ENTRY_CHARS)), at, ...from });
       return;
     }
     text = this.cut(text, Math.min(this.limits.maxEntryChars, this.limits.maxChars - this.chars));
     this.chars += text.length;
-    const entry: ConsoleEntry = { level, text, at };
+    const entry: ConsoleEntry = { level, text, at, ...from };
     this.head.push(entry);
     this.onEntry?.(entry);
   }
@@ -97,8 +108,9 @@ export class ConsoleCapture {
     }
   }
 
-  private write(level: ConsoleLevel, args: readonly unknown[]): void {
-    this.push(level, () => formatConsoleArgs(args, this.inspectOptions));
+  private write(level: ConsoleLevel, args: readonly unknown[], origin?: ConsoleEntry['origin']): void {
+    // Node's console formats with util.formatWithOptions; colors are off (its output is not a terminal).
+    this.push(level, () => this.printer.formatWithOptions({}, ...args), origin);
   }
 
   /** The object handed to the program as `console`. */
@@ -107,7 +119,7 @@ export class ConsoleCapture {
       (level: ConsoleLevel) =>
       (...args: unknown[]) =>
         this.write(level, args);
-    const table = (data: unknown) => this.push('log', () => formatTable(data, this.inspectOptions));
+    const table = (data: unknown) => this.push('log', () => formatTable(data, this.printer));
     const api = {
       log: write('log'),
       info: write('info'),
@@ -115,11 +127,14 @@ export class ConsoleCapture {
       error: write('error'),
       debug: write('debug'),
       trace: (...args: unknown[]) => this.write('error', ['Trace:', ...args]),
-      dir: (value: unknown, options?: { depth?: number | null }) =>
-        this.push('log', () => inspect(value, { ...this.inspectOptions, depth: options?.depth === null ? Infinity : (options?.depth ?? 2) })),
+      // As Node's: custom inspection off (a model instance shows its internals, as natively).
+      dir: (value: unknown, options?: object) => this.push('log', () => this.printer.inspect(value, { customInspect: false, ...options })),
       table,
       assert: (condition: unknown, ...args: unknown[]) => {
-        if (!condition) this.write('error', args.length ? ['Assertion failed:', ...args] : ['Assertion failed']);
+        if (condition) return;
+        // As Node's: the first argument joins the message as text, the rest are printed as warn() prints them.
+        const [first, ...rest] = args;
+        this.write('warn', [args.length ? `Assertion failed: ${String(first)}` : 'Assertion failed', ...rest]);
       },
       count: (label = 'default') => {
         const count = (this.counts.get(label) ?? 0) + 1;
@@ -149,35 +164,42 @@ export class ConsoleCapture {
       return;
     }
     if (end) this.timers.delete(label);
-    this.write('info', [`${label}: ${(this.now() - start).toFixed(3)}ms`, ...args]);
+    this.write('log', ['%s: %s', label, formatTime(this.now() - start), ...args]);
+  }
+
+  /**
+   * The `console` global while the program runs. Sequelize reaches for it by name: its
+   * default and `logging: true` logger is `console.log` (the program's, so that
+   * `logging: console.log` is recognised as it is natively and prints the SQL alone), and
+   * its warnings go to `console.warn`, which Node prints to stderr: kept as Sequelize's.
+   */
+  createGlobalConsole(programConsole: Console): Console {
+    const sequelize =
+      (level: ConsoleLevel) =>
+      (...args: unknown[]) =>
+        this.write(level, args, 'sequelize');
+    return Object.assign(Object.create(Object.getPrototypeOf(programConsole) as object) as Console, programConsole, {
+      warn: sequelize('warn'),
+      error: sequelize('error'),
+    });
+  }
+
+  /** A warning of Sequelize's given as text (its deprecations, which Node prints to stderr). */
+  warning(text: string): void {
+    this.push('warn', () => text, 'sequelize');
   }
 }
 
-/** console.table, drawn with the same box characters Node uses. */
-export function formatTable(data: unknown, options: Partial<InspectOptions>): string {
-  if (typeof data !== 'object' || data === null) return formatConsoleArgs([data], options);
-  const rows = Object.entries(data as Record<string, unknown>);
-  const columns: string[] = [];
-  let hasValues = false;
-  const cells = rows.map(([index, row]) => {
-    const record: Record<string, string> = { '(index)': index };
-    const view = typeof row === 'object' && row !== null ? (options.custom?.(row)?.data ?? row) : undefined;
-    if (view && typeof view === 'object') {
-      for (const [key, value] of Object.entries(view)) {
-        if (!columns.includes(key)) columns.push(key);
-        record[key] = inspect(value, { ...options, depth: 0 });
-      }
-    } else {
-      hasValues = true;
-      record.Values = inspect(row, { ...options, depth: 0 });
-    }
-    return record;
-  });
-  const header = ['(index)', ...columns, ...(hasValues ? ['Values'] : [])];
-  const widths = header.map((name) => Math.max(name.length, ...cells.map((cell) => (cell[name] ?? '').length)) + 2);
-  const line = (left: string, mid: string, right: string) => left + widths.map((w) => '─'.repeat(w)).join(mid) + right;
-  const row = (values: string[]) => `│${values.map((value, i) => ` ${value.padEnd((widths[i] ?? 2) - 1)}`).join('│')}│`;
-  return [line('┌', '┬', '┐'), row(header), line('├', '┼', '┤'), ...cells.map((cell) => row(header.map((name) => cell[name] ?? ''))), line('└', '┴', '┘')].join(
-    '\n',
-  );
+/** A duration as Node's console.timeEnd() prints it (its formatTime). */
+export function formatTime(ms: number): string {
+  const pad = (value: number | string) => String(value).padStart(2, '0');
+  if (ms >= 60_000) {
+    const hours = Math.floor(ms / 3_600_000);
+    const minutes = Math.floor((ms % 3_600_000) / 60_000);
+    const [seconds, millis] = ((ms % 60_000) / 1000).toFixed(3).split('.');
+    const head = hours !== 0 ? `${hours}:${pad(minutes)}` : minutes;
+    return `${head}:${pad(seconds!)}.${millis} (${hours !== 0 ? 'h:m' : ''}m:ss.mmm)`;
+  }
+  if (ms >= 1000) return `${(ms / 1000).toFixed(3)}s`;
+  return `${Number(ms.toFixed(3))}ms`;
 }

@@ -7,34 +7,52 @@ import type { Database as SqlJsDatabase, SqlJsStatic } from 'sql.js';
 import type { Sequelize as SequelizeInstance } from 'sequelize';
 import { Model } from 'sequelize';
 import { DEFAULT_TIME_BUDGET_MS, timeoutError } from '../../schemas/time-budget';
+import { MEMORY_BUDGET_MB, memoryError } from '../../schemas/memory-budget';
 import { failedRun, type ConsoleEntry, type DatabaseSnapshot, type RunError, type RunResult, type SourceLocation } from '../../schemas/run-result';
 import { ChangeRecorder } from './change-log';
 import { ConsoleCapture, DEFAULT_CONSOLE_LIMITS, type ConsoleLimits } from './console-capture';
 import { DEFAULT_ROW_LIMIT, inspectDatabase } from './inspect-database';
 import { inspectModels } from './inspect-models';
-import type { CustomView } from './inspect';
+import { showModelInstancesAsData, type Printer } from './inspect';
 import { AsyncFunction, ProgramLocator } from './locate';
 import { ProgramTimers } from './program-timers';
 import { ModuleNotFound, ProcessExit, toRunError } from './run-error';
+import { RunGuard, RunStopped } from './run-guard';
 import { createSequelizeModule } from './sequelize-module';
 import { SqlRecorder } from './sql-log';
 import { createSqlite3Driver } from './sqljs-driver';
 import { stripTypes } from './strip-types';
 import { prepareProgram, ProgramSyntaxError, RUNTIME_BINDING, type PreparedProgram } from './transform';
+import { TypedArrayTally } from './typed-arrays';
 import { VirtualNetwork, type ExpressRuntime } from './virtual-http';
 
 /** What a host provides to the core. */
 export interface RuntimeHost {
   /** sql.js, initialised (its wasm loaded). */
   SQL: SqlJsStatic;
+  /** Node's util.inspect and util.formatWithOptions (in a browser, a port of them), for console output. */
+  printer: Printer;
   /** A monotonic clock in milliseconds. */
   now(): number;
   /** Resolves after the host's next macrotask, i.e. once every pending microtask ran. */
   nextTurn(): Promise<void>;
+  /**
+   * Runs `callback` in a later macrotask, in the order asked, with no timer clamp (Node:
+   * setImmediate; a browser worker: a MessageChannel message). The sql.js driver answers
+   * through it, as native sqlite3 answers in later turns of Node's event loop.
+   */
+  macrotask(callback: () => void): void;
   /** Calls `listener` for promise rejections nothing handled; returns the unsubscribe. */
   onUnhandledRejection(listener: (reason: unknown) => void): () => void;
   /** How much memory the runtime holds, for the benchmark's leak check. */
   memory?(): { jsHeapBytes: number | null; wasmMemoryBytes: number | null };
+  /** The memory budget of every run on this host, in MB (default MEMORY_BUDGET_MB). */
+  memoryBudgetMb?: number;
+  /**
+   * Bytes sql.js's WebAssembly memory holds, cheaply (it is capped at the memory budget
+   * and never shrinks: a worker holding much is retired after its run, ../protocol/serve.ts).
+   */
+  sqlMemoryBytes?(): number | null;
   /** Loads Express (only when a program imports it: it is a large download). */
   loadExpress?: () => Promise<ExpressRuntime>;
 }
@@ -51,6 +69,8 @@ export interface RunOptions {
   language?: ProgramLanguage;
   /** A program still busy after this long is ended and reported (ms). Default DEFAULT_TIME_BUDGET_MS. */
   timeBudgetMs?: number;
+  /** The memory budget (MB) its typed arrays and its database are held to and its messages name. Default: the host's. */
+  memoryBudgetMb?: number;
   consoleLimits?: ConsoleLimits;
   /** Rows kept per table in the snapshot. */
   rowLimit?: number;
@@ -68,18 +88,29 @@ export interface RunOptions {
   recordChanges?: boolean;
 }
 
-/** Shows model instances as their class name and data values, not their internals. */
-function modelView(value: object): CustomView | undefined {
-  if (!(value instanceof Model)) return undefined;
-  const data = (value as Model & { dataValues: Record<string, unknown> }).dataValues;
-  return { label: value.constructor.name, data };
-}
+// A model instance prints as its class name and data values (./inspect.ts).
+showModelInstancesAsData(Model);
 
 interface ModuleEntry {
   /** What `import * as ns` sees (named exports plus default). */
   namespace: Record<string, unknown>;
   /** What `require()` returns. */
   commonjs: unknown;
+}
+
+const DATABASE_GREW = 'its database grew past that (a query that inserts rows without end?).';
+const DATABASE_FULL = /SQLITE_\w+: (database or disk is full|out of memory)|SQLite said: (database or disk is full|out of memory)/;
+const ARRAYS_GREW = 'its typed arrays grew past that (arrays made in a loop that never ends?).';
+
+/**
+ * A database may grow to the memory budget: sql.js keeps it in a file of Emscripten's
+ * in-memory file system (JavaScript typed arrays), which nothing else bounds. Past it,
+ * SQLite fails the statement with "database or disk is full" and rolls it back.
+ */
+function capDatabase(db: SqlJsDatabase, limitBytes: number): SqlJsDatabase {
+  const pageSize = Number(db.exec('PRAGMA page_size')[0]?.values[0]?.[0]) || 4096;
+  db.run(`PRAGMA max_page_count = ${Math.floor(limitBytes / pageSize)}`);
+  return db;
 }
 
 function namespaceOfCommonJs(value: unknown): Record<string, unknown> {
@@ -108,10 +139,10 @@ export async function runProgram(source: string, host: RuntimeHost, options: Run
     }
     throw error;
   }
-  const locator = new ProgramLocator(prepared.linesBefore, lineCount);
+  const locator = new ProgramLocator(prepared.linesBefore, lineCount, prepared.inserted);
 
   // 2. The world the program runs in.
-  const output = new ConsoleCapture(now, startedAt, { custom: modelView }, options.consoleLimits ?? DEFAULT_CONSOLE_LIMITS, options.onConsoleEntry);
+  const output = new ConsoleCapture(now, startedAt, host.printer, options.consoleLimits ?? DEFAULT_CONSOLE_LIMITS, options.onConsoleEntry);
   const programConsole = output.createConsole();
   const recorder = new SqlRecorder(now);
   // What each statement did to the rows (./change-log.ts), shown step by step by the site.
@@ -119,18 +150,34 @@ export async function runProgram(source: string, host: RuntimeHost, options: Run
   const databases: SqlJsDatabase[] = [];
   const instances: SequelizeInstance[] = [];
   const timers = new ProgramTimers();
+  // Driver answers still to come: the program is not finished while one is.
+  let driverPending = 0;
+  const settle = (callback: () => void) => {
+    driverPending++;
+    host.macrotask(() => {
+      driverPending--;
+      callback();
+    });
+  };
+  // The program's own guards: at every loop iteration and function entry (./run-guard.ts),
+  // and in the typed arrays it makes (./typed-arrays.ts).
+  const memoryBudgetMb = options.memoryBudgetMb ?? host.memoryBudgetMb ?? MEMORY_BUDGET_MB;
+  const memoryLimitBytes = memoryBudgetMb * 1024 * 1024;
+  const guard = new RunGuard(now, budget);
+  const typedArrays = new TypedArrayTally(memoryLimitBytes, () => guard.stop(memoryError(memoryBudgetMb, ARRAYS_GREW)));
   const driver = createSqlite3Driver(host.SQL, {
     onOpen: (db) => {
-      databases.push(db);
+      databases.push(capDatabase(db, memoryLimitBytes));
       if (options.recordChanges !== false) changes.attach(db);
     },
     deferFree: true,
+    settle,
   });
   const sequelizeModule = createSequelizeModule({
     driver,
     recorder,
     callSite: () => locator.here(),
-    log: (...args) => programConsole.log(...args),
+    warn: (text) => output.warning(text),
     onInstance: (instance) => instances.push(instance),
   });
 
@@ -161,15 +208,20 @@ export async function runProgram(source: string, host: RuntimeHost, options: Run
 
   const stopRejections = host.onUnhandledRejection((reason) => {
     if (error) return;
-    error = toRunError(reason, locator, reason instanceof ProcessExit ? 'runtime' : 'unhandled-rejection');
+    error = toRunError(reason, locator, host.printer, reason instanceof ProcessExit ? 'runtime' : 'unhandled-rejection');
+    // Node exits here: what is still pending prints nothing and sends nothing.
+    output.stop();
+    recorder.stop();
   });
 
+  const hostConsole = globalThis.console;
+  let restoreTimers = () => {};
   try {
     // 3. Load every module the program names before it starts (imports are synchronous).
     try {
       for (const request of prepared.modules) await resolveModule(request.specifier, request.location);
     } catch (failure) {
-      error = toRunError(failure, locator);
+      error = toRunError(failure, locator, host.printer);
     }
 
     const scope = {
@@ -192,6 +244,7 @@ export async function runProgram(source: string, host: RuntimeHost, options: Run
       module: { exports: {} as Record<string, unknown> },
       exports: {} as Record<string, unknown>,
       ...timers.api,
+      ...typedArrays.constructors(),
       fetch: (input: string | URL, init?: RequestInit) =>
         network
           ? network.fetch(input, init)
@@ -200,6 +253,7 @@ export async function runProgram(source: string, host: RuntimeHost, options: Run
     scope.module.exports = scope.exports;
     const runtime = {
       scope,
+      guard: guard.tick,
       import: (specifier: string) => moduleNow(specifier).namespace,
       dynamicImport: async (specifier: string) => (await resolveModule(specifier, locator.here())).namespace,
       importMeta: { url: 'file:///main.js' },
@@ -209,14 +263,21 @@ export async function runProgram(source: string, host: RuntimeHost, options: Run
       exportAll: (namespace: Record<string, unknown>) => void exportAll.push(namespace),
     };
 
-    // 4. Run it, then wait until nothing it started is still pending.
+    // 4. Run it, then wait until nothing it started is still pending. Meanwhile the global
+    // console is the program's (Sequelize logs with `console.log` and warns with `console.warn`).
+    globalThis.console = output.createGlobalConsole(programConsole);
+    restoreTimers = timers.installGlobals();
     executeStartedAt = now();
+    guard.start();
     if (!error) {
       try {
         const program = new AsyncFunction(RUNTIME_BINDING, prepared.body);
         await program(runtime);
       } catch (thrown) {
-        error ??= toRunError(thrown, locator);
+        error ??= thrown instanceof RunStopped ? thrown.error : toRunError(thrown, locator, host.printer);
+        // Node exits at an uncaught error too.
+        output.stop();
+        recorder.stop();
       }
       let quietTurns = 0;
       // After an error, queries already sent still settle before the database closes (a
@@ -231,11 +292,18 @@ export async function runProgram(source: string, host: RuntimeHost, options: Run
           );
           break;
         }
-        const busy = recorder.inFlight > 0 || (!error && (timers.pending > 0 || (network?.inFlight ?? 0) > 0));
+        const busy = recorder.inFlight > 0 || driverPending > 0 || (!error && (timers.pending > 0 || (network?.inFlight ?? 0) > 0));
         quietTurns = busy ? 0 : quietTurns + 1;
       }
     }
     timers.clearAll();
+    guard.release();
+    // A stop wins over what the program made of it (a catch that swallowed it, a rejection).
+    if (guard.stopped) error = { ...guard.stopped, location: locator.fromStack(guard.stoppedAt) };
+    // SQLite refused to grow the database (or its working memory) past the budget, and nothing caught it.
+    else if (error && DATABASE_FULL.test([error.message, ...error.details].join('\n'))) {
+      error = { ...memoryError(memoryBudgetMb, DATABASE_GREW), location: error.location };
+    }
     changes.stop();
     const executeMs = now() - executeStartedAt;
 
@@ -291,6 +359,8 @@ export async function runProgram(source: string, host: RuntimeHost, options: Run
     };
   } finally {
     // 6. Always free what the run allocated: sql.js memory is never garbage-collected.
+    globalThis.console = hostConsole;
+    restoreTimers();
     stopRejections();
     timers.clearAll();
     network?.closeAll();

@@ -69,8 +69,10 @@ function foreignKeyAttribute(association: AssociationLike): AttributeLike | unde
 
 function association(assoc: AssociationLike): AssociationInfo {
   const fk = foreignKeyAttribute(assoc);
-  const onDelete = assoc.options.onDelete ?? fk?.onDelete;
-  const onUpdate = assoc.options.onUpdate ?? fk?.onUpdate;
+  // The foreign-key attribute holds the rule the table really gets: the first association
+  // of a pair creates the column, and an option on the second one is ignored by Sequelize.
+  const onDelete = fk?.onDelete ?? assoc.options.onDelete;
+  const onUpdate = fk?.onUpdate ?? assoc.options.onUpdate;
   return {
     type: assoc.associationType as AssociationType,
     source: assoc.source.name,

@@ -39,13 +39,20 @@ export function functionHeaderLines(): number {
   return measuredHeaderLines ?? 2;
 }
 
+/** Text the transform put into a line: where (0-based character index in the learner's line) and how long. */
+export type Insertions = ReadonlyMap<number, readonly { at: number; length: number }[]>;
+
 export class ProgramLocator {
   private readonly offset: number;
 
-  /** linesBefore: lines the rewritten body adds before the learner's first line. */
+  /**
+   * linesBefore: lines the rewritten body adds before the learner's first line;
+   * inserted: the guard calls the transform put into lines, so columns map back too.
+   */
   constructor(
     linesBefore: number,
     private readonly lineCount: number,
+    private readonly inserted: Insertions = new Map(),
   ) {
     this.offset = functionHeaderLines() + linesBefore;
   }
@@ -53,7 +60,20 @@ export class ProgramLocator {
   private map(line: number, column: number): SourceLocation | undefined {
     const learnerLine = line - this.offset;
     if (learnerLine < 1 || learnerLine > this.lineCount) return undefined;
-    return { line: learnerLine, column };
+    return { line: learnerLine, column: this.learnerColumn(learnerLine, column) };
+  }
+
+  /** A 1-based column of the rewritten line, in the learner's line (inside inserted text: where it was inserted). */
+  private learnerColumn(line: number, column: number): number {
+    let index = column - 1;
+    let shift = 0;
+    for (const { at, length } of this.inserted.get(line) ?? []) {
+      if (index < at + shift) break;
+      if (index < at + shift + length) return at + 1;
+      shift += length;
+    }
+    index -= shift;
+    return index + 1;
   }
 
   /** The innermost frame of the learner's program in a stack trace. */

@@ -5,6 +5,18 @@
  */
 type Handle = ReturnType<typeof setTimeout>;
 
+/**
+ * The host's own timer functions, taken before any run: while a program runs, the global
+ * setTimeout is the program's (see `installGlobals`), and these must not call themselves.
+ */
+// Bound: a browser refuses a timer function called on anything but the global object.
+const host = {
+  setTimeout: globalThis.setTimeout.bind(globalThis),
+  clearTimeout: globalThis.clearTimeout.bind(globalThis),
+  setInterval: globalThis.setInterval.bind(globalThis),
+  clearInterval: globalThis.clearInterval.bind(globalThis),
+};
+
 export class ProgramTimers {
   private readonly timeouts = new Set<Handle>();
   private readonly intervals = new Set<Handle>();
@@ -16,7 +28,7 @@ export class ProgramTimers {
 
   readonly api = {
     setTimeout: (callback: (...args: unknown[]) => void, ms?: number, ...args: unknown[]): Handle => {
-      const handle: Handle = setTimeout(() => {
+      const handle: Handle = host.setTimeout(() => {
         this.timeouts.delete(handle);
         callback(...args);
       }, ms);
@@ -26,25 +38,38 @@ export class ProgramTimers {
     clearTimeout: (handle: Handle | undefined): void => {
       if (handle === undefined) return;
       this.timeouts.delete(handle);
-      clearTimeout(handle);
+      host.clearTimeout(handle);
     },
     setInterval: (callback: (...args: unknown[]) => void, ms?: number, ...args: unknown[]): Handle => {
-      const handle = setInterval(callback, ms, ...args);
+      const handle = host.setInterval(callback, ms, ...args);
       this.intervals.add(handle);
       return handle;
     },
     clearInterval: (handle: Handle | undefined): void => {
       if (handle === undefined) return;
       this.intervals.delete(handle);
-      clearInterval(handle);
+      host.clearInterval(handle);
     },
     setImmediate: (callback: (...args: unknown[]) => void, ...args: unknown[]): Handle => this.api.setTimeout(callback, 0, ...args),
     clearImmediate: (handle: Handle | undefined): void => this.api.clearTimeout(handle),
   };
 
+  /**
+   * Makes the global setTimeout and clearTimeout the program's until the returned function
+   * is called. Libraries call them by name: Sequelize warns about public class fields from
+   * a setTimeout(0), which must print in this run (Node waits for it) and never in the next.
+   */
+  installGlobals(): () => void {
+    const scope = globalThis as unknown as Record<string, unknown>;
+    const saved = { setTimeout: scope.setTimeout, clearTimeout: scope.clearTimeout };
+    scope.setTimeout = this.api.setTimeout;
+    scope.clearTimeout = this.api.clearTimeout;
+    return () => Object.assign(scope, saved);
+  }
+
   clearAll(): void {
-    for (const handle of this.timeouts) clearTimeout(handle);
-    for (const handle of this.intervals) clearInterval(handle);
+    for (const handle of this.timeouts) host.clearTimeout(handle);
+    for (const handle of this.intervals) host.clearInterval(handle);
     this.timeouts.clear();
     this.intervals.clear();
   }

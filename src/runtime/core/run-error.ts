@@ -1,6 +1,6 @@
 /** Turns whatever ended a run into a RunError a learner can act on. */
 import type { ErrorKind, RunError, SourceLocation } from '../../schemas/run-result';
-import { inspect } from './inspect';
+import type { Printer } from './inspect';
 import type { ProgramLocator } from './locate';
 import { ERROR_SITE } from './sequelize-module';
 
@@ -42,7 +42,7 @@ function detailsOf(error: Error): string[] {
   return details;
 }
 
-export function toRunError(thrown: unknown, locator: ProgramLocator | undefined, kind: ErrorKind = 'runtime'): RunError {
+export function toRunError(thrown: unknown, locator: ProgramLocator | undefined, printer: Printer, kind: ErrorKind = 'runtime'): RunError {
   if (thrown instanceof ProcessExit) {
     return { kind: 'exit', name: thrown.name, message: thrown.message, location: locator?.fromStack(thrown.stack), details: [] };
   }
@@ -56,7 +56,7 @@ export function toRunError(thrown: unknown, locator: ProgramLocator | undefined,
     return { kind, name: thrown.name || 'Error', message: `${prefix}${thrown.message}`, location, details: detailsOf(thrown) };
   }
   // A thrown string or object has no stack, hence no line: say so, and how to get one.
-  const shown = inspect(thrown);
+  const shown = printer.inspect(thrown);
   return {
     kind: kind === 'unhandled-rejection' ? kind : 'thrown-value',
     name: 'Uncaught',

@@ -4,12 +4,19 @@
  * (`'sqlite::memory:'`, `{ dialect: 'sqlite', storage }`) runs on sql.js, every
  * statement is recorded with the learner's line that caused it, and the run knows each
  * instance so it can inspect and free it.
+ *
+ * Everything else is left as Sequelize does it natively: the constructor's arguments reach
+ * the real constructor as written (a URL is parsed by Sequelize, so getDatabaseName() is
+ * ':memory' for 'sqlite::memory:'), an explicit `logging` option logs as it does natively.
+ * Two differences are on purpose: with no `logging` option nothing is logged (the SQL tab
+ * shows every statement instead of `Executing (default): ...` lines in the output), and
+ * every storage path is held in memory.
  */
 import * as SequelizeLib from 'sequelize';
 import type { Options, QueryOptions } from 'sequelize';
 import type { SourceLocation } from '../../schemas/run-result';
 import type { Sqlite3CompatibleModule } from './sqljs-driver';
-import type { SqlRecorder } from './sql-log';
+import type { PendingQuery, SqlRecorder } from './sql-log';
 
 /** Carries the learner's call site from sequelize.query() to the statement it sends. */
 const CALL_SITE = Symbol('assoclab.callSite');
@@ -21,8 +28,11 @@ export interface SequelizeModuleOptions {
   recorder: SqlRecorder;
   /** Where the learner's program is at this moment. */
   callSite(): SourceLocation | undefined;
-  /** The program's console, used when it asks Sequelize to log (`logging: true`). */
-  log(...args: unknown[]): void;
+  /**
+   * Shows a warning Sequelize gives through Node's process warnings (util.deprecate), which
+   * Node prints to stderr as `(node:PID) [CODE] DeprecationWarning: ...`.
+   */
+  warn(text: string): void;
   /** Called with every Sequelize instance the program creates. */
   onInstance(instance: SequelizeLib.Sequelize): void;
 }
@@ -37,40 +47,44 @@ export class UnsupportedDialectError extends Error {
   }
 }
 
-type LoggingOption = Options['logging'];
+/** Sequelize's deprecations (lib/utils/deprecations.js), with the codes Node prints them with. */
+const DEPRECATIONS = {
+  noTrueLogging: ['SEQUELIZE0002', 'The logging-option should be either a function or false. Default: console.log'],
+  noStringOperators: [
+    'SEQUELIZE0003',
+    'String based operators are deprecated. Please use Symbol based operators for better security, read more at https://sequelize.org/master/manual/querying.html#operators',
+  ],
+  noBoolOperatorAliases: ['SEQUELIZE0004', 'A boolean value was passed to options.operatorsAliases. This is a no-op with v5 and should be removed.'],
+} as const;
 
 function isPlainObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
-function dialectOfUrl(url: string): string | undefined {
-  const match = /^([a-z0-9+]+):/i.exec(url);
-  return match?.[1]?.toLowerCase();
+  if (typeof value !== 'object' || value === null) return false;
+  const proto = Object.getPrototypeOf(value) as unknown;
+  return proto === Object.prototype || proto === null;
 }
 
 /**
- * Reads the constructor forms Sequelize accepts: (url, options?), (database, username,
- * password?, options?) and (options), and returns one options object for SQLite in memory.
+ * The constructor's arguments as Sequelize reads them: (url, options?), (options), or
+ * (database, username, password, options): which one holds the options, and the dialect.
  */
-function sqliteOptions(args: unknown[], settings: SequelizeModuleOptions): Options {
-  const last = args[args.length - 1];
-  const given: Options = isPlainObject(last) ? (last as Options) : {};
-  const url = typeof args[0] === 'string' && args.length <= 2 && /^[a-z0-9+]+:/i.test(args[0]) ? args[0] : undefined;
-  const dialect = (url ? dialectOfUrl(url) : undefined) ?? given.dialect;
-  if (dialect && dialect !== 'sqlite') throw new UnsupportedDialectError(dialect);
-  if (!dialect) {
-    // Sequelize's own message for a missing dialect is clear enough: keep it.
-    return { ...given };
+function readArguments(args: unknown[]): { optionsAt: number; options: Options; dialect: string | undefined } {
+  const [first, second] = args;
+  if (args.length === 1 && typeof first === 'object' && first !== null) {
+    const options = first as Options;
+    return { optionsAt: 0, options, dialect: options.dialect };
   }
-  const logging: LoggingOption =
-    given.logging === undefined || given.logging === false ? false : given.logging === true ? (sql: string) => settings.log(sql) : given.logging;
-  return {
-    ...given,
-    dialect: 'sqlite',
-    storage: ':memory:',
-    dialectModule: settings.driver,
-    logging,
-  };
+  if ((args.length === 1 && typeof first === 'string') || (args.length === 2 && typeof second === 'object')) {
+    const options = (second ?? {}) as Options;
+    const scheme = /^([a-z0-9+.-]+):/i.exec(String(first))?.[1]?.toLowerCase();
+    return { optionsAt: 1, options, dialect: scheme };
+  }
+  const options = (args[3] ?? {}) as Options;
+  return { optionsAt: 3, options, dialect: options.dialect };
+}
+
+/** Where Sequelize's sqlite connection manager would open the database (its getConnection). */
+function storageOf(options: Options): string {
+  return options.storage !== undefined ? options.storage : options.host || ':memory:';
 }
 
 /**
@@ -89,36 +103,105 @@ function runWithoutStack<T>(start: () => Promise<T>): Promise<T> {
   }
 }
 
-/** Gives a failed statement's error the learner's line: as data, and in its stack trace. */
+/**
+ * Gives a failed statement's error the learner's line: as data, and as a frame of its stack
+ * trace, whose first line stays Sequelize's own (natively `Error`, then frames).
+ */
 function pointAtLearner(error: Error, site: SourceLocation): void {
   Object.defineProperty(error, ERROR_SITE, { value: site, enumerable: false });
-  if (!/\n\s+at /.test(error.stack ?? '')) {
-    error.stack = `${error.name}: ${error.message}\n    at main.js:${site.line}:${site.column}`;
-  }
+  const stack = error.stack ?? `${error.name}: ${error.message}`;
+  if (!/\n\s+at /.test(stack)) error.stack = `${stack}\n    at main.js:${site.line}:${site.column}`;
+}
+
+type DriverCall = (sql: string, params?: unknown, callback?: unknown) => unknown;
+
+/** On a recording connection: the driver's connection it stands for. */
+const CONNECTION = Symbol('assoclab.connection');
+
+/**
+ * The connection as one query sees it: the statement it hands to SQLite (its run() or
+ * all() with parameters and a callback, as Sequelize's sqlite Query calls them) is
+ * recorded then, and SQLite's answer when it comes. The column-type lookups a query makes
+ * first (all() with no parameters) pass through unrecorded, as they are not logged natively.
+ */
+function recordingConnection(given: Record<string | symbol, unknown>, query: PendingQuery): object {
+  // A query that runs more statements of its own (showIndex's PRAGMA INDEX_INFO) calls run()
+  // again while its connection is already a recording one: record through the driver's.
+  const connection = (given[CONNECTION] ?? given) as Record<string, unknown>;
+  const through = (method: 'run' | 'all') =>
+    function (this: unknown, sql: string, params?: unknown, callback?: unknown) {
+      const call = connection[method] as DriverCall;
+      if (typeof params === 'function' || typeof callback !== 'function') return call.call(connection, sql, params, callback);
+      const sent = query.send(sql, params);
+      return call.call(connection, sql, params, function (this: unknown, error: unknown, ...results: unknown[]) {
+        sent.answer(error ?? undefined);
+        return (callback as (...args: unknown[]) => unknown).call(this, error, ...results);
+      });
+    };
+  return Object.create(connection, { run: { value: through('run') }, all: { value: through('all') }, [CONNECTION]: { value: connection } }) as object;
 }
 
 export function createSequelizeModule(settings: SequelizeModuleOptions): Record<string, unknown> {
   const { recorder } = settings;
   const RealSequelize = SequelizeLib.Sequelize;
+  // Node prints each deprecation once per process; a run is the learner's process.
+  const deprecated = new Set<string>();
+  const deprecate = ([code, message]: readonly [string, string]) => {
+    if (deprecated.has(code)) return;
+    deprecated.add(code);
+    // process.emitWarning prints on a later tick, after the code that caused it.
+    queueMicrotask(() => settings.warn(`[${code}] DeprecationWarning: ${message}`));
+  };
 
   class Sequelize extends RealSequelize {
     constructor(...args: unknown[]) {
-      super(sqliteOptions(args, settings));
-      const dialect = (this as unknown as { dialect: { Query: new (...a: unknown[]) => QueryLike } }).dialect;
-      const BaseQuery = dialect.Query;
+      const { optionsAt, options, dialect } = readArguments(args);
+      if (dialect && dialect !== 'sqlite') throw new UnsupportedDialectError(dialect);
+      if (dialect === 'sqlite') {
+        const given: Options = { ...options, dialectModule: settings.driver };
+        // No `logging` option: silent, where Sequelize would print every statement (the SQL tab has them).
+        if (!Object.prototype.hasOwnProperty.call(options, 'logging')) given.logging = false;
+        if (given.logging === true) deprecate(DEPRECATIONS.noTrueLogging);
+        if (isPlainObject(given.operatorsAliases)) deprecate(DEPRECATIONS.noStringOperators);
+        else if (typeof given.operatorsAliases === 'boolean') deprecate(DEPRECATIONS.noBoolOperatorAliases);
+        args = [...args];
+        args[optionsAt] = given;
+      }
+      super(...(args as [string, Options]));
+      // Every database is in memory (a browser tab has no file system): where Sequelize
+      // would open a file, it opens the in-memory database instead.
+      const resolved = (this as unknown as { options: Options }).options;
+      if (dialect === 'sqlite' && storageOf(resolved) !== ':memory:') resolved.storage = ':memory:';
+
+      const dialectObject = (this as unknown as { dialect: { Query: new (...a: unknown[]) => QueryLike } }).dialect;
+      const BaseQuery = dialectObject.Query;
       // One subclass per instance records what this instance's queries send.
-      dialect.Query = class RecordingQuery extends BaseQuery {
+      dialectObject.Query = class RecordingQuery extends BaseQuery {
+        private readonly site: SourceLocation | undefined;
+
+        constructor(...queryArgs: unknown[]) {
+          const queryOptions = queryArgs[2] as { logging?: unknown } | undefined;
+          if (queryOptions?.logging === true) deprecate(DEPRECATIONS.noTrueLogging);
+          super(...queryArgs);
+          // The call site travels in the options, which logging functions are shown: take it out.
+          const options = this.options as Record<symbol, SourceLocation | undefined>;
+          this.site = options[CALL_SITE];
+          delete options[CALL_SITE];
+        }
+
         override async run(sql: string, parameters: unknown): Promise<unknown> {
-          const site = (this.options as Record<symbol, SourceLocation | undefined>)[CALL_SITE];
-          const pending = recorder.start(sql, parameters, site);
+          const site = this.site;
+          const query = recorder.start(site);
+          const connection = this.connection;
+          this.connection = recordingConnection(connection as Record<string, unknown>, query);
           try {
-            const result = await runWithoutStack(() => super.run(sql, parameters));
-            pending.finish();
-            return result;
+            return await runWithoutStack(() => super.run(sql, parameters));
           } catch (error) {
-            pending.finish(error);
             if (site && error instanceof Error) pointAtLearner(error, site);
             throw error;
+          } finally {
+            query.finish();
+            this.connection = connection;
           }
         }
       };
@@ -141,5 +224,6 @@ export function createSequelizeModule(settings: SequelizeModuleOptions): Record<
 
 interface QueryLike {
   options: Record<PropertyKey, unknown>;
+  connection: unknown;
   run(sql: string, parameters: unknown): Promise<unknown>;
 }

@@ -7,7 +7,11 @@ import { MAX_STATEMENTS, SqlRecorder } from './sql-log';
 describe('the SQL log', () => {
   it('keeps the first statements and counts the ones past the cap', () => {
     const recorder = new SqlRecorder(() => 0);
-    for (let i = 0; i < MAX_STATEMENTS + 3; i++) recorder.start(`SELECT ${i}`, undefined, undefined).finish();
+    for (let i = 0; i < MAX_STATEMENTS + 3; i++) {
+      const query = recorder.start(undefined);
+      query.send(`SELECT ${i}`, []).answer();
+      query.finish();
+    }
     expect(recorder.statements).toHaveLength(MAX_STATEMENTS);
     expect(recorder.statements.at(-1)?.sql).toBe(`SELECT ${MAX_STATEMENTS - 1}`);
     expect(recorder.dropped).toBe(3);

@@ -6,9 +6,12 @@
  */
 import { parse, type Node } from 'acorn';
 import type { SourceLocation } from '../../schemas/run-result';
+import { COUNTED_CONSTRUCTORS } from './typed-arrays';
 
 /** The single name the rewritten program uses to reach the runtime. */
 export const RUNTIME_BINDING = '__assoclab';
+/** The guard the program calls at every loop iteration and function entry (./run-guard.ts). */
+export const GUARD_BINDING = '__assoclab_guard';
 /** The file name the program's stack frames carry; located frames are mapped back. */
 export const PROGRAM_FILE = 'assoclab-program.js';
 
@@ -26,6 +29,8 @@ export const SCOPE_NAMES = [
   'setImmediate',
   'clearImmediate',
   'fetch',
+  // Counted stand-ins: their memory is outside the engine's heap (./typed-arrays.ts).
+  ...COUNTED_CONSTRUCTORS,
 ] as const;
 
 export interface ModuleRequest {
@@ -42,6 +47,12 @@ export interface PreparedProgram {
   modules: ModuleRequest[];
   /** Names the program exports. */
   exportNames: string[];
+  /**
+   * The guard calls put into the program, per line of the learner's source: where each
+   * one went (0-based character index in the learner's line) and how long it is, so a
+   * column in the rewritten program maps back to the learner's.
+   */
+  inserted: Map<number, { at: number; length: number }[]>;
 }
 
 export class ProgramSyntaxError extends Error {
@@ -59,6 +70,10 @@ interface Edit {
   end: number;
   text: string;
 }
+
+const GUARD_CALL = `${GUARD_BINDING}();`;
+const LOOPS = new Set(['WhileStatement', 'DoWhileStatement', 'ForStatement', 'ForInStatement', 'ForOfStatement']);
+const FUNCTIONS = new Set(['FunctionDeclaration', 'FunctionExpression', 'ArrowFunctionExpression']);
 
 type AnyNode = Node & Record<string, unknown>;
 
@@ -250,7 +265,32 @@ function rewriteProgram(source: string): PreparedProgram {
     }
   });
 
-  edits.sort((a, b) => b.start - a.start);
+  // Guards: at the top of every loop body and every function body, so a program over its
+  // budgets is ended from inside (./run-guard.ts). Inserted text adds no line.
+  const insertions: { at: number; text: string }[] = [];
+  const insert = (at: number, inserted: string) => {
+    insertions.push({ at, text: inserted });
+    edits.push({ start: at, end: at, text: inserted });
+  };
+  walk(program, (node) => {
+    let body: AnyNode | undefined;
+    if (LOOPS.has(node.type) || FUNCTIONS.has(node.type)) body = node.body as AnyNode;
+    if (!body) return;
+    if (body.type === 'BlockStatement') insert(body.start + 1, GUARD_CALL);
+    else if (LOOPS.has(node.type)) {
+      // `while (x) i++;` becomes `while (x) {guard();i++;}`.
+      insert(body.start, `{${GUARD_CALL}`);
+      insert(body.end, '}');
+    } else {
+      // An arrow's expression body: `x => x * 2` becomes `x => (guard(), x * 2)`.
+      insert(body.start, `(${GUARD_BINDING}(), `);
+      insert(body.end, ')');
+    }
+  });
+
+  // Later edits first, so earlier offsets stay valid; at one offset, a replacement before
+  // an insertion, so the inserted text lands in front of the replaced one.
+  edits.sort((a, b) => b.start - a.start || b.end - a.end);
   let body = text;
   for (const edit of edits) body = body.slice(0, edit.start) + edit.text + body.slice(edit.end);
 
@@ -258,11 +298,21 @@ function rewriteProgram(source: string): PreparedProgram {
   // The first line is ours: strict mode (modules are strict), the runtime's stand-ins for
   // globals, and lazy getters for the exports. The learner's program starts on line 2,
   // inside a block so that it may declare `console` or `require` itself.
-  const header = `"use strict"; const { ${SCOPE_NAMES.join(', ')} } = ${RUNTIME_BINDING}.scope; ` + `{ ${RUNTIME_BINDING}.bindExports({ ${getters} });`;
+  const header =
+    `"use strict"; const { ${SCOPE_NAMES.join(', ')} } = ${RUNTIME_BINDING}.scope; const ${GUARD_BINDING} = ${RUNTIME_BINDING}.guard; ` +
+    `{ ${RUNTIME_BINDING}.bindExports({ ${getters} });`;
+  const inserted = new Map<number, { at: number; length: number }[]>();
+  for (const { at, text: piece } of insertions.sort((a, b) => a.at - b.at)) {
+    const { line, column } = locationOf(text, at);
+    const list = inserted.get(line) ?? [];
+    list.push({ at: column - 1, length: piece.length });
+    inserted.set(line, list);
+  }
   return {
     body: `${header}\n${body}\n}\n//# sourceURL=${PROGRAM_FILE}`,
     linesBefore: 1,
     modules,
     exportNames: exportBindings.map(([exported]) => exported),
+    inserted,
   };
 }

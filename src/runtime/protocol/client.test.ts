@@ -5,7 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import { failedRun, type RunResult } from '../../schemas/run-result';
 import { DEFAULT_TIME_BUDGET_MS, timeoutError } from '../../schemas/time-budget';
-import { createRuntimeClient, type WorkerLike } from './client';
+import { createRuntimeClient, type WorkerExitReason, type WorkerLike } from './client';
 import type { WorkerMessage, WorkerRequest } from './protocol';
 
 const okResult = (text: string): RunResult => ({
@@ -18,6 +18,10 @@ const okResult = (text: string): RunResult => ({
 interface FakeWorker extends WorkerLike {
   requests: WorkerRequest[];
   terminated: boolean;
+  /** Ends the worker as its engine would at its heap limit. */
+  die(): void;
+  /** Sends a message of its own. */
+  say(message: unknown): void;
 }
 
 /** A worker that is ready at once and answers each request with `answer` (or never, when it returns undefined). */
@@ -26,20 +30,23 @@ function fakeWorkers(answer: (request: WorkerRequest, worker: number) => unknown
   const createWorker = (): WorkerLike => {
     const index = started.length;
     let onMessage: ((event: { data: WorkerMessage }) => void) | undefined;
+    let onExit: ((event: { reason: WorkerExitReason }) => void) | undefined;
     const worker: FakeWorker = {
       requests: [],
       terminated: false,
+      die: () => onExit?.({ reason: 'out-of-memory' }),
+      say: (message) => onMessage?.({ data: message as WorkerMessage }),
       postMessage(request) {
         worker.requests.push(request);
         const reply = answer(request, index);
         if (reply !== undefined) setTimeout(() => !worker.terminated && onMessage?.({ data: reply as WorkerMessage }));
       },
       terminate: () => void (worker.terminated = true),
-      addEventListener(type: 'message' | 'error', listener: (event: never) => void) {
+      addEventListener(type: 'message' | 'error' | 'exit', listener: (event: never) => void) {
         if (type === 'message') {
           onMessage = listener as (event: { data: WorkerMessage }) => void;
           setTimeout(() => onMessage?.({ data: { type: 'ready', startupMs: 1 } }));
-        }
+        } else if (type === 'exit') onExit = listener as (event: { reason: WorkerExitReason }) => void;
       },
     } as FakeWorker;
     started.push(worker);
@@ -85,6 +92,49 @@ describe('the runtime client', () => {
     expect(result.error?.message).toMatch(/^Stopped after 0\.1 s: the program was still running \(an endless loop\?\)/);
     expect(started[0]?.terminated).toBe(true);
     expect(started).toHaveLength(2);
+    client.dispose();
+  });
+
+  it('ends a run whose worker died (over its heap limit) with the memory message, and starts another', async () => {
+    const { started, createWorker } = fakeWorkers((request, worker) =>
+      worker === 0 ? undefined : { type: 'result', id: request.id, result: okResult('alive') },
+    );
+    const client = createRuntimeClient({ createWorker });
+    const running = client.run('const hog = []; while (true) hog.push([]);');
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    started[0]!.die();
+    const result = await running;
+    expect(result.error).toMatchObject({ kind: 'memory', name: 'OutOfMemory' });
+    expect(result.error?.message).toBe(
+      'Stopped: the program used more than 512 MB of memory: its values grew past that (a list that grows in a loop that never ends?). The runtime was restarted; your code is untouched.',
+    );
+    expect((await client.run('x')).console[0]?.text).toBe('alive');
+    client.dispose();
+  });
+
+  it('keeps a standby worker ready while a run lasts, and promotes it when the run’s worker is ended', async () => {
+    const { started, createWorker } = fakeWorkers((request, worker) =>
+      worker === 0 ? undefined : { type: 'result', id: request.id, result: okResult(`ran on ${worker}`) },
+    );
+    const client = createRuntimeClient({ createWorker, standby: true, graceMs: 10 });
+    const stuck = await client.run('while (true) {}', { timeBudgetMs: 100 });
+    expect(stuck.error?.kind).toBe('timeout');
+    // The standby started during the run (after half its budget) is the next run's worker.
+    expect(started).toHaveLength(2);
+    expect(client.status).toBe('ready');
+    expect((await client.run('x')).console[0]?.text).toBe('ran on 1');
+    expect(started).toHaveLength(2);
+    client.dispose();
+    expect(started.every((worker) => worker.terminated)).toBe(true);
+  });
+
+  it('gives the next request another worker when the worker asks to be retired', async () => {
+    const { started, createWorker } = fakeWorkers((request, worker) => ({ type: 'result', id: request.id, result: okResult(`ran on ${worker}`) }));
+    const client = createRuntimeClient({ createWorker });
+    expect((await client.run('a')).console[0]?.text).toBe('ran on 0');
+    started[0]!.say({ type: 'retire' });
+    expect(started[0]?.terminated).toBe(true);
+    expect((await client.run('b')).console[0]?.text).toBe('ran on 1');
     client.dispose();
   });
 

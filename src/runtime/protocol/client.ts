@@ -1,26 +1,39 @@
 /**
  * The one handle on a runtime worker, for the playground, the exercise UI and the Node
  * CLI/grader alike: runs programs, runs checks, reports the runtime's state, and keeps its
- * host safe from runaway programs. A watchdog ends a request that overruns its time budget
- * by terminating the worker and starting a fresh one; a new request or cancel()
- * supersedes the one in progress the same way.
+ * host safe from runaway programs. The program's own guards stop it at its budgets inside
+ * the worker (../core/run-guard.ts); a watchdog ends a request whose worker does not answer
+ * soon after its time budget by terminating the worker and starting a fresh one (or the
+ * standby, started while the run lasted); a worker that ends by itself (over its heap
+ * limit, or its process gone) ends its request with the memory message. A new request or
+ * cancel() supersedes the one in progress the same way.
  *
  * Every message from the worker is validated here, where it arrives (./reply.ts): the
  * worker runs learner code, so nothing it sends is read before it has the right shape.
  */
 import { failedRun, type ConsoleEntry, type RunError, type RunResult } from '../../schemas/run-result';
 import { DEFAULT_TIME_BUDGET_MS, timeoutError } from '../../schemas/time-budget';
+import { MEMORY_BUDGET_MB, memoryError, RESTARTED } from '../../schemas/memory-budget';
+import { STILL_RUNNING } from '../core/run-guard';
 import type { CheckRunRequest, CheckRunResponse } from '../../checks/types';
 import type { ProgramLanguage } from '../core/execute';
 import type { WorkerMessage, WorkerRequest } from './protocol';
 import { loadReplyValidator, type ReplyValidator } from './reply';
 
-/** The part of the Web Worker API the client uses (Node's worker threads are adapted to it). */
+/** Why a worker ended without being asked to: its engine's heap limit, or its process died (a browser frame's). */
+export type WorkerExitReason = 'out-of-memory' | 'crashed';
+
+/**
+ * The part of the Web Worker API the client uses (Node's worker threads and the browser's
+ * isolated runtime frame are adapted to it). `exit` is the adapters' own event: a DOM
+ * Worker never fires it.
+ */
 export interface WorkerLike {
   postMessage(message: WorkerRequest): void;
   terminate(): void;
   addEventListener(type: 'message', listener: (event: { data: WorkerMessage }) => void): void;
   addEventListener(type: 'error', listener: (event: { message?: string }) => void): void;
+  addEventListener(type: 'exit', listener: (event: { reason: WorkerExitReason }) => void): void;
 }
 
 export type RuntimeStatus = 'loading' | 'ready' | 'running' | 'failed';
@@ -34,6 +47,14 @@ export interface RuntimeClientOptions {
   graceMs?: number;
   /** The same for a check, whose probes run after the program (ms, default 4000). */
   checkGraceMs?: number;
+  /** The workers' memory budget in MB (MEMORY_BUDGET_MB), for the message when one ends over it. */
+  memoryBudgetMb?: number;
+  /**
+   * Starts a second worker when a run nears the end of its budget, so that if the run's
+   * worker must be ended, the next run finds one ready. For a page, where a learner runs
+   * again at once; not for the CLI, which runs one program.
+   */
+  standby?: boolean;
 }
 
 export interface RunRequestOptions {
@@ -65,16 +86,30 @@ export interface RuntimeClient {
 }
 
 /** What a watchdog says when it had to terminate the worker. */
-const STUCK = 'the program was still running (an endless loop?). The runtime was restarted; your code is untouched.';
+const STUCK = `${STILL_RUNNING.replace(/\.$/, '')}. ${RESTARTED}`;
+/** What the client says when the worker ended by itself in the middle of a request. */
+const OUT_OF_MEMORY = `its values grew past that (a list that grows in a loop that never ends?). ${RESTARTED}`;
+
+/** One worker and what the client knows of it. */
+interface Slot {
+  worker: WorkerLike;
+  /** Resolves once it said 'ready' (and the reply validator is loaded). */
+  readyPromise: Promise<void>;
+  ready: boolean;
+  startupMs: number | undefined;
+  /** Whether it has been given a request: a check wants one that has not. */
+  used: boolean;
+}
 
 interface Pending {
   id: string;
   /** The worker the request went to. */
-  worker: WorkerLike | undefined;
+  slot: Slot | undefined;
   /** A check's worker is retired once it answers: its realm ran the checked program. */
   retireAfter: boolean;
   resolve(response: CheckRunResponse): void;
   watchdog: ReturnType<typeof setTimeout> | undefined;
+  standbyTimer: ReturnType<typeof setTimeout> | undefined;
   /** What the program printed so far: kept when the run is ended without its own reply. */
   printed: ConsoleEntry[];
   onConsole: ((entry: ConsoleEntry) => void) | undefined;
@@ -90,18 +125,23 @@ const failure = (error: RunError, printed: ConsoleEntry[] = []): CheckRunRespons
 const internal = (name: string, message: string): RunError => ({ kind: 'internal', name, message, details: [] });
 const cancelledError = (): RunError => ({ kind: 'cancelled', name: 'Cancelled', message: 'The run was cancelled.', details: [] });
 
+/**
+ * A standby worker starts this long before a run's budget ends (or at half the budget, if
+ * later): a run its guards stop never needs it; one they cannot stop is ended by the
+ * watchdog a grace period after its budget, by when the standby is ready.
+ */
+const STANDBY_LEAD_MS = 1_000;
+
 export function createRuntimeClient(options: RuntimeClientOptions): RuntimeClient {
   const budgetDefault = options.timeBudgetMs ?? DEFAULT_TIME_BUDGET_MS;
   const listeners = new Set<(status: RuntimeStatus) => void>();
   let status: RuntimeStatus = 'loading';
-  let worker: WorkerLike | undefined;
-  let readyPromise: Promise<void> | undefined;
-  let startupMs: number | undefined;
+  /** The worker requests go to. */
+  let active: Slot | undefined;
+  /** A worker started in advance, promoted when the active one is ended (options.standby). */
+  let standby: Slot | undefined;
   let pending: Pending | undefined;
   let validate: ReplyValidator | undefined;
-  let workerReady = false;
-  /** Whether the current worker has been given a request: a check wants one that has not. */
-  let workerUsed = false;
   let disposed = false;
   /** Counts requests, so one superseded while it waited for the worker knows it. */
   let latest = 0;
@@ -114,28 +154,26 @@ export function createRuntimeClient(options: RuntimeClientOptions): RuntimeClien
 
   const settle = (id: string, response: CheckRunResponse) => {
     if (!pending || pending.id !== id) return; // a stale or forged reply: ignore it
-    const { resolve, watchdog, retireAfter } = pending;
-    const answered = pending.worker;
+    const { resolve, watchdog, standbyTimer, retireAfter } = pending;
+    const answered = pending.slot;
     pending = undefined;
     if (watchdog) clearTimeout(watchdog);
-    if (retireAfter && worker === answered) retireWorker();
-    setStatus(workerReady ? 'ready' : 'loading');
+    if (standbyTimer) clearTimeout(standbyTimer);
+    if (retireAfter && active === answered) retireWorker();
+    setStatus(active?.ready ? 'ready' : 'loading');
     resolve(response);
   };
 
-  /** Ends the current worker (whatever it is doing); the next ready() starts a fresh one. */
+  /** Ends the active worker (whatever it is doing); the next ready() starts a fresh one or promotes the standby. */
   const retireWorker = () => {
-    worker?.terminate();
-    worker = undefined;
-    readyPromise = undefined;
-    workerReady = false;
-    // Keeping a fresh worker ready in advance (a warm Check) would start one here.
+    active?.worker.terminate();
+    active = undefined;
   };
 
-  /** Ends the current worker and starts a fresh one at once (the playground wants it soon). */
+  /** Ends the active worker and makes another ready at once (the playground wants it soon). */
   const replaceWorker = () => {
     retireWorker();
-    if (!disposed) void start().catch(() => undefined);
+    if (!disposed) void ready().catch(() => undefined);
   };
 
   const endPending = (error: RunError) => {
@@ -145,24 +183,31 @@ export function createRuntimeClient(options: RuntimeClientOptions): RuntimeClien
     settle(id, failure(error, printed));
   };
 
-  const onMessage = (raw: unknown, resolveReady: () => void) => {
+  const onMessage = (slot: Slot, raw: unknown, resolveReady: () => void) => {
     const checked = validate!(raw);
     if (!checked.ok) {
       // A worker that says something malformed cannot be trusted with the next request either.
-      if (pending) endPending(internal('RuntimeError', `The runtime sent a malformed reply (${checked.problem}).`));
+      if (slot === active && pending) endPending(internal('RuntimeError', `The runtime sent a malformed reply (${checked.problem}).`));
       return;
     }
     const message = checked.message;
     if (message.type === 'ready') {
-      startupMs = message.startupMs;
-      workerReady = true;
-      if (!pending) setStatus('ready');
+      slot.startupMs = message.startupMs;
+      slot.ready = true;
+      if (slot === active && !pending) setStatus('ready');
       resolveReady();
-    } else if (message.type === 'output') {
+      return;
+    }
+    // A standby has been asked nothing: what else it says is not an answer.
+    if (slot !== active) return;
+    if (message.type === 'output') {
       if (pending?.id === message.id) {
         pending.printed.push(message.entry);
         pending.onConsole?.(message.entry);
       }
+    } else if (message.type === 'retire') {
+      // Its memory grew (sql.js's never shrinks): the next request gets another worker.
+      if (!pending) replaceWorker();
     } else if (message.type === 'result') {
       settle(message.id, { result: message.result, observations: [] });
     } else if (message.type === 'check-result') {
@@ -172,35 +217,66 @@ export function createRuntimeClient(options: RuntimeClientOptions): RuntimeClien
     }
   };
 
-  const start = (): Promise<void> => {
-    setStatus('loading');
-    const current = options.createWorker();
-    worker = current;
-    workerReady = false;
-    workerUsed = false;
-    startupMs = undefined;
-    // The validator (Zod) loads while the worker starts, so it costs the page's first script nothing.
-    const validator = loadReplyValidator().then((loaded) => void (validate = loaded));
-    const started = new Promise<void>((resolve, reject) => {
-      current.addEventListener('message', (event) => {
-        if (worker !== current) return;
-        // Messages wait for the validator; 'ready' is the first, and it is tiny.
-        if (validate) onMessage(event.data, resolve);
-        else void validator.then(() => worker === current && onMessage(event.data, resolve));
-      });
-      current.addEventListener('error', (event) => {
-        if (worker !== current) return;
-        setStatus('failed');
-        const message = event.message || 'The runtime could not start.';
-        if (pending) settle(pending.id, failure(internal('RuntimeError', message)));
-        reject(new Error(message));
-      });
-    });
-    readyPromise = Promise.all([started, validator]).then(() => undefined);
-    return readyPromise;
+  /** The worker ended by itself: over its heap limit, or its process died. */
+  const onExit = (slot: Slot) => {
+    if (slot === standby) {
+      standby = undefined;
+      return;
+    }
+    if (slot !== active) return;
+    if (pending) endPending(memoryError(options.memoryBudgetMb ?? MEMORY_BUDGET_MB, OUT_OF_MEMORY));
+    else replaceWorker();
   };
 
-  const ready = () => readyPromise ?? start();
+  const startSlot = (): Slot => {
+    const worker = options.createWorker();
+    // The validator (Zod) loads while the worker starts, so it costs the page's first script nothing.
+    const validator = loadReplyValidator().then((loaded) => void (validate = loaded));
+    let resolveReady!: () => void;
+    let rejectReady!: (error: Error) => void;
+    const started = new Promise<void>((resolve, reject) => {
+      resolveReady = resolve;
+      rejectReady = reject;
+    });
+    const slot: Slot = { worker, readyPromise: Promise.all([started, validator]).then(() => undefined), ready: false, startupMs: undefined, used: false };
+    const live = () => slot === active || slot === standby;
+    worker.addEventListener('message', (event) => {
+      if (!live()) return;
+      // Messages wait for the validator; 'ready' is the first, and it is tiny.
+      if (validate) onMessage(slot, event.data, resolveReady);
+      else void validator.then(() => live() && onMessage(slot, event.data, resolveReady));
+    });
+    worker.addEventListener('error', (event) => {
+      if (!live()) return;
+      const message = event.message || 'The runtime could not start.';
+      if (slot === standby) standby = undefined;
+      else {
+        setStatus('failed');
+        if (pending) settle(pending.id, failure(internal('RuntimeError', message)));
+      }
+      rejectReady(new Error(message));
+    });
+    worker.addEventListener('exit', () => live() && onExit(slot));
+    return slot;
+  };
+
+  /** Resolves once the active worker is ready: the standby if one was started, or a new one. */
+  const ready = (): Promise<void> => {
+    if (!active) {
+      if (standby) {
+        active = standby;
+        standby = undefined;
+      } else {
+        active = startSlot();
+      }
+      setStatus(active.ready ? 'ready' : 'loading');
+    }
+    return active.readyPromise;
+  };
+
+  const startStandby = () => {
+    if (!standby && !disposed) standby = startSlot();
+  };
 
   /** Sends one request and resolves with its reply, or with what the watchdog decided. */
   const request = async (
@@ -212,27 +288,30 @@ export function createRuntimeClient(options: RuntimeClientOptions): RuntimeClien
   ): Promise<CheckRunResponse> => {
     const ticket = ++latest;
     if (pending) endPending(cancelledError());
-    if (freshWorker && workerUsed) retireWorker();
+    if (freshWorker && active?.used) retireWorker();
     await ready();
     // Another request started while this one waited: that one wins.
     if (ticket !== latest || disposed) return failure(cancelledError());
+    const slot = active!;
     const id = newRequestId();
     const response = new Promise<CheckRunResponse>((resolve) => {
       pending = {
         id,
-        worker,
+        slot,
         retireAfter: freshWorker,
         resolve,
         printed: [],
         onConsole,
-        // The worker ends slow asynchronous programs itself; one stuck in a synchronous
-        // loop never answers, and only terminating its worker stops it.
+        // The program's guards end slow programs inside the worker, which answers; one stuck
+        // where no guard runs (a long SQL statement, a built-in) never answers, and only
+        // terminating its worker stops it.
         watchdog: setTimeout(() => endPending(timeoutError(budget, STUCK)), budget + grace),
+        standbyTimer: options.standby && !freshWorker ? setTimeout(startStandby, Math.max(budget / 2, budget - STANDBY_LEAD_MS)) : undefined,
       };
     });
     setStatus('running');
-    workerUsed = true;
-    worker?.postMessage(make(id));
+    slot.used = true;
+    slot.worker.postMessage(make(id));
     return response;
   };
 
@@ -241,7 +320,7 @@ export function createRuntimeClient(options: RuntimeClientOptions): RuntimeClien
       return status;
     },
     get startupMs() {
-      return startupMs;
+      return active?.startupMs;
     },
     onStatus(listener) {
       listeners.add(listener);
@@ -277,8 +356,9 @@ export function createRuntimeClient(options: RuntimeClientOptions): RuntimeClien
     dispose() {
       disposed = true;
       client.cancel();
-      worker?.terminate();
-      worker = undefined;
+      active?.worker.terminate();
+      standby?.worker.terminate();
+      active = standby = undefined;
       listeners.clear();
     },
   };

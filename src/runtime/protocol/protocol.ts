@@ -75,4 +75,12 @@ export interface CheckReply {
   observations: ProbeObservation[];
 }
 
-export type WorkerMessage = ReadyMessage | OutputMessage | RunReply | CheckReply | ErrorReply;
+/**
+ * Sent after a reply when the worker holds much memory it cannot give back (sql.js's
+ * memory never shrinks): the client gives the next request another worker.
+ */
+export interface RetireMessage {
+  type: 'retire';
+}
+
+export type WorkerMessage = ReadyMessage | OutputMessage | RunReply | CheckReply | ErrorReply | RetireMessage;

@@ -10,6 +10,7 @@ const workerMessageSchema: z.ZodType<WorkerMessage> = z.discriminatedUnion('type
   z.object({ type: z.literal('result'), id: z.string(), result: runResultSchema }),
   z.object({ type: z.literal('check-result'), id: z.string(), result: runResultSchema, observations: z.array(probeObservationSchema) }),
   z.object({ type: z.literal('error'), id: z.string(), error: z.object({ name: z.string(), message: z.string() }) }),
+  z.object({ type: z.literal('retire') }),
 ]);
 
 export function checkWorkerMessage(raw: unknown): CheckedMessage {

@@ -43,6 +43,9 @@ export interface WorkerEndpoint<Request = WorkerRequest, Message = WorkerMessage
   listen(handler: (request: Request) => void): void;
 }
 
+/** A worker whose sql.js memory grew past this (it never shrinks) asks to be retired after its reply. */
+export const RETIRE_ABOVE_BYTES = 128 * 1024 * 1024;
+
 export function serveRuntime(endpoint: WorkerEndpoint, host: RuntimeHost, startupMs: number): void {
   const post = endpoint.post;
   // Requests run one at a time: a run's database and timers are its own.
@@ -65,6 +68,7 @@ export function serveRuntime(endpoint: WorkerEndpoint, host: RuntimeHost, startu
         const e = error instanceof Error ? error : new Error(String(error));
         post({ type: 'error', id: request.id, error: { name: e.name, message: e.message } });
       }
+      if ((host.sqlMemoryBytes?.() ?? 0) > RETIRE_ABOVE_BYTES) post({ type: 'retire' });
     });
   });
   post({ type: 'ready', startupMs });

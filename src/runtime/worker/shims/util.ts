@@ -1,19 +1,15 @@
 /**
  * The slice of Node's `util` that Sequelize and its dependencies call in the browser:
- * format and inspect (our own, so output matches the Node host), promisify, deprecate,
- * inherits. Smaller than the browserify `util` package and without timer-based polyfills.
- * No isDeepStrictEqual: nothing bundled in the worker calls it, and programs cannot import
- * `util` (only 'sequelize' and 'express'), so a dependency for it would be dead weight.
+ * format, formatWithOptions and inspect (node-inspect-extracted: Node's own code, so output
+ * matches the Node host), promisify, deprecate, inherits. Smaller than the browserify `util`
+ * package and without timer-based polyfills. No isDeepStrictEqual: nothing bundled in the
+ * worker calls it, and programs cannot import `util` (only 'sequelize' and 'express'), so a
+ * dependency for it would be dead weight. deprecate() is silent: the runtime shows
+ * Sequelize's deprecations itself (core/sequelize-module.ts).
  */
-import { formatConsoleArgs, inspect as inspectValue } from '../../core/inspect';
+import { format, formatWithOptions, inspect } from 'node-inspect-extracted';
 
-export function format(...args: unknown[]): string {
-  return formatConsoleArgs(args);
-}
-
-export function inspect(value: unknown, options?: { depth?: number | null }): string {
-  return inspectValue(value, { depth: options?.depth === null ? Infinity : (options?.depth ?? 2) });
-}
+export { format, formatWithOptions, inspect };
 
 type NodeCallback = (error: unknown, value?: unknown) => void;
 
@@ -44,4 +40,4 @@ export const types = {
 export const TextEncoder = globalThis.TextEncoder;
 export const TextDecoder = globalThis.TextDecoder;
 
-export default { format, inspect, promisify, deprecate, inherits, types, TextEncoder, TextDecoder };
+export default { format, formatWithOptions, inspect, promisify, deprecate, inherits, types, TextEncoder, TextDecoder };

@@ -1,6 +1,8 @@
 import { defineExercise } from '#exercise';
 
 export default defineExercise({
+  topic: 'eager-loading',
+  difficulty: 2,
   title: 'Eager-load posts with include',
   checks: [
     {

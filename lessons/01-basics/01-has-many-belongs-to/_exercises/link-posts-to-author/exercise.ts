@@ -1,6 +1,8 @@
 import { defineExercise } from '#exercise';
 
 export default defineExercise({
+  topic: 'has-many-belongs-to',
+  difficulty: 1,
   title: 'Link posts to their author',
   checks: [
     {

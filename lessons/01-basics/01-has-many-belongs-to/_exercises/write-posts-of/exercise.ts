@@ -1,6 +1,8 @@
 import { defineExercise } from '#exercise';
 
 export default defineExercise({
+  topic: 'accessor-methods',
+  difficulty: 2,
   title: 'Write postsOf(user)',
   checks: [
     { id: 'runs', kind: 'runs-without-error', title: 'The program runs without an error' },

@@ -1,0 +1,35 @@
+import { Sequelize, DataTypes } from 'sequelize';
+
+const sequelize = new Sequelize('sqlite::memory:', { logging: false });
+
+const Student = sequelize.define('Student', { name: DataTypes.STRING });
+const Course = sequelize.define('Course', { title: DataTypes.STRING });
+
+// Many-to-many: the pairs live in the join table Enrollments.
+Student.belongsToMany(Course, { through: 'Enrollments' });
+Course.belongsToMany(Student, { through: 'Enrollments' });
+
+async function main() {
+  await sequelize.sync({ force: true });
+
+  const amara = await Student.create({ name: 'Amara' });
+  const ben = await Student.create({ name: 'Ben' });
+  const chloe = await Student.create({ name: 'Chloe' });
+  const biology = await Course.create({ title: 'Biology' });
+  const chemistry = await Course.create({ title: 'Chemistry' });
+  const history = await Course.create({ title: 'History' });
+
+  // One join row per (student, course) pair.
+  await amara.addCourses([biology, chemistry]);
+  await ben.addCourse(history);
+  await chloe.addCourses([biology, history]);
+
+  // Every course with its students.
+  const courses = await Course.findAll({ order: [['id', 'ASC']] });
+  for (const course of courses) {
+    const students = await course.getStudents({ order: [['name', 'ASC']] });
+    console.log(`${course.title}: ${students.map((student) => student.name).join(', ')}`);
+  }
+}
+
+await main();

@@ -1,0 +1,92 @@
+import { defineExercise } from '#exercise';
+
+export default defineExercise({
+  topic: 'belongs-to-many',
+  difficulty: 2,
+  kind: 'fix',
+  title: 'Fix the course rosters',
+  checks: [
+    { id: 'runs', kind: 'runs-without-error', title: 'The program runs without an error' },
+    {
+      id: 'student-side',
+      kind: 'association',
+      title: 'Student belongs to many Course through Enrollments, and its key is studentId',
+      type: 'belongsToMany',
+      source: 'Student',
+      target: 'Course',
+      through: 'Enrollments',
+      foreignKey: 'studentId',
+    },
+    {
+      id: 'course-side',
+      kind: 'association',
+      title: 'Course belongs to many Student through Enrollments, and its key is courseId',
+      type: 'belongsToMany',
+      source: 'Course',
+      target: 'Student',
+      through: 'Enrollments',
+      foreignKey: 'courseId',
+    },
+    {
+      id: 'student-id-references-students',
+      kind: 'foreign-key',
+      title: 'Enrollments.studentId points at Students.id',
+      table: 'Enrollments',
+      column: 'studentId',
+      references: { table: 'Students', column: 'id' },
+    },
+    {
+      id: 'course-id-references-courses',
+      kind: 'foreign-key',
+      title: 'Enrollments.courseId points at Courses.id',
+      table: 'Enrollments',
+      column: 'courseId',
+      references: { table: 'Courses', column: 'id' },
+    },
+    {
+      id: 'timetables-and-rosters',
+      kind: 'console-lines',
+      title: 'Timetables and rosters agree',
+      lines: [
+        'Amara takes Biology, Chemistry',
+        'Ben takes History',
+        'Chloe takes Biology, History',
+        'Biology has Amara, Chloe',
+        'Chemistry has Amara',
+        'History has Ben, Chloe',
+      ],
+    },
+    {
+      id: 'get-students-works',
+      kind: 'probe',
+      title: 'course.getStudents() finds exactly the students enrolled in that course',
+      probe: {
+        seed: [
+          { as: 'course', model: 'Course', values: { title: { random: 'title' } } },
+          { as: 'one', model: 'Student', values: { name: { random: 'name' } } },
+          { as: 'absent', model: 'Student', values: { name: { random: 'name' } } },
+          { as: 'two', model: 'Student', values: { name: { random: 'name' } } },
+          { as: 'e1', model: 'Enrollments', values: { studentId: { ref: 'one', attribute: 'id' }, courseId: { ref: 'course', attribute: 'id' } } },
+          { as: 'e2', model: 'Enrollments', values: { studentId: { ref: 'two', attribute: 'id' }, courseId: { ref: 'course', attribute: 'id' } } },
+        ],
+        call: { method: 'getStudents', on: 'course' },
+      },
+      project: ['name'],
+    },
+    {
+      id: 'get-courses-works',
+      kind: 'probe',
+      title: 'student.getCourses() finds exactly that student’s courses',
+      probe: {
+        seed: [
+          { as: 'student', model: 'Student', values: { name: { random: 'name' } } },
+          { as: 'first', model: 'Course', values: { title: { random: 'title' } } },
+          { as: 'second', model: 'Course', values: { title: { random: 'title' } } },
+          { as: 'e1', model: 'Enrollments', values: { studentId: { ref: 'student', attribute: 'id' }, courseId: { ref: 'second', attribute: 'id' } } },
+        ],
+        call: { method: 'getCourses', on: 'student' },
+      },
+      project: ['title'],
+    },
+  ],
+});

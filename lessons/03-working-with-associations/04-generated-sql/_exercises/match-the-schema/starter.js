@@ -1,0 +1,26 @@
+import { Sequelize, DataTypes, QueryTypes } from 'sequelize';
+
+const sequelize = new Sequelize('sqlite::memory:', { logging: false });
+
+const Teacher = sequelize.define('Teacher', { name: DataTypes.STRING });
+const Course = sequelize.define('Course', { title: DataTypes.STRING });
+const Student = sequelize.define('Student', { name: DataTypes.STRING });
+const Card = sequelize.define('Card', { number: DataTypes.STRING });
+const Enrollment = sequelize.define('Enrollment', { grade: DataTypes.STRING });
+
+// TODO: the associations, so that sync() creates the schema in the instructions.
+
+async function main() {
+  await sequelize.sync({ force: true });
+
+  // Print the schema as the database holds it, one table after the other.
+  const tables = await sequelize.query(
+    "SELECT sql FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name",
+    { type: QueryTypes.SELECT },
+  );
+  for (const table of tables) {
+    console.log(`${table.sql};`);
+  }
+}
+
+await main();

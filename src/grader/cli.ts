@@ -5,7 +5,7 @@
  *   assoclab run <file> [--json] [--sql] [--budget <ms>] [--memory <MB>]
  *   assoclab exercises [--json]
  *   assoclab grade <exercise-id> <file> [--json] [--budget <ms>] [--memory <MB>] [--seed <n>]
- *   assoclab diagram <file> [--text] [--budget <ms>]
+ *   assoclab diagram <file> [--text] [--budget <ms>] [--memory <MB>]
  */
 import { readFileSync } from 'node:fs';
 import { extname } from 'node:path';
@@ -34,7 +34,8 @@ const USAGE = `Usage:
       --memory <MB>   the program's memory budget (default ${MEMORY_BUDGET_MB})
       --seed <n>      the hidden data's seed (a report names its seed: repeat a grading exactly)
       exit 0 once graded, whatever the verdict; 2 for an unknown id or unreadable file
-  assoclab diagram <file> [--text] [--budget <ms>]      print the ER diagram of the models the program defines
+  assoclab diagram <file> [--text] [--budget <ms>] [--memory <MB>]
+                                                        print the ER diagram of the models the program defines
       --text          the associations in words instead of Mermaid erDiagram source
       exit 1 when the program fails (the models defined before are still drawn)`;
 
@@ -181,9 +182,10 @@ async function gradeCommand(args: string[]): Promise<number> {
 async function diagramCommand(args: string[]): Promise<number> {
   const { values, positionals } = parse(args, { ...BUDGET, text: { type: 'boolean' } }, 1);
   const budget = budgetOf(values.budget);
+  const memoryBudgetMb = memoryOf(values.memory);
   const file = positionals[0];
   const source = readProgram(file);
-  const client = createNodeRuntimeClient({ timeBudgetMs: budget });
+  const client = createNodeRuntimeClient({ timeBudgetMs: budget, memoryBudgetMb });
   try {
     const language = ['.ts', '.mts'].includes(extname(file!)) ? 'typescript' : 'javascript';
     // The program's own output is not the diagram's: it is not printed.

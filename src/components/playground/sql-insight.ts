@@ -57,7 +57,6 @@ function tablesAfter(item: HTMLElement, index: number, number: number, result: R
     }
   });
   const meta = item.querySelector('.pg-sql__meta');
-  meta?.prepend(h('span', { class: 'pg-sql__number' }, `#${number}`));
   if (changes.length) {
     item.append(
       h(

@@ -6,9 +6,9 @@
  * SQL log that caused it.
  *
  * How it attaches, without touching the driver: the run hands every sql.js Database it
- * opens to attach(), which registers the callback and wraps that database's run() and
- * exec() (the two calls the driver executes statements with). A wrapped call marks the
- * start and end of one statement's execution; the recorder pairs it with the SQL log's
+ * opens to attach(), which registers the callback and wraps that database's run(), exec()
+ * and prepare() (a prepared statement executes from its first step() to its reset() or
+ * free()). Each marks the start and end of one statement's execution; the recorder pairs it with the SQL log's
  * entry for the same text (the oldest of those not yet executed, since Sequelize may start
  * several before the database runs them). After a call that changed the schema (CREATE,
  * ALTER or DROP) the triggers are brought up to date: a new table gets its three, a
@@ -26,7 +26,7 @@
  * of values); the log says at which statement, and the triggers are dropped so the rest of
  * the run goes at full speed.
  */
-import type { Database as SqlJsDatabase, SqlValue } from 'sql.js';
+import type { BindParams, Database as SqlJsDatabase, SqlValue } from 'sql.js';
 import type { ChangeLog, JsonValue, RowChange, SqlStatement, StatementChanges } from '../../schemas/run-result';
 import { toJsonValue } from './json-value';
 
@@ -65,6 +65,7 @@ interface Attached {
   /** The database's own run() and exec(), unwrapped. */
   run: RunFn;
   exec: ExecFn;
+  prepare?: PrepareFn;
   /** The tables that have triggers, with the columns the triggers pass. */
   tables: Map<string, TableTriggers>;
 }
@@ -78,6 +79,7 @@ interface Mark {
 
 type RunFn = SqlJsDatabase['run'];
 type ExecFn = SqlJsDatabase['exec'];
+type PrepareFn = SqlJsDatabase['prepare'];
 
 export class ChangeRecorder {
   private readonly steps: StatementChanges[] = [];
@@ -112,13 +114,50 @@ export class ChangeRecorder {
       <F extends RunFn | ExecFn>(original: F) =>
       (sql: string, params?: unknown, ...rest: unknown[]) =>
         this.execute(entry, sql, () => (original as (...args: unknown[]) => ReturnType<F>)(sql, params, ...rest));
-    Object.assign(db, { run: wrap(run), exec: wrap(exec) });
+    const prepare = db.prepare.bind(db) as PrepareFn;
+    // A prepared statement executes from its first step() to its reset() or free().
+    const prepareWatched = (sql: string, params?: BindParams) => {
+      const statement = prepare(sql, params);
+      if (this.stopped || this.current) return statement; // inside db.run()/exec(), or after the program
+      const step = statement.step.bind(statement);
+      const reset = statement.reset.bind(statement);
+      const free = statement.free.bind(statement);
+      let running: { finish(failed: boolean): void } | undefined;
+      let failed = false;
+      const end = () => {
+        running?.finish(failed);
+        running = undefined;
+        failed = false;
+      };
+      Object.assign(statement, {
+        step: () => {
+          running ??= this.begin(entry, sql);
+          try {
+            return step();
+          } catch (error) {
+            failed = true;
+            throw error;
+          }
+        },
+        reset: () => {
+          end();
+          return reset();
+        },
+        free: () => {
+          end();
+          return free();
+        },
+      });
+      return statement;
+    };
+    Object.assign(db, { run: wrap(run), exec: wrap(exec), prepare: prepareWatched });
+    entry.prepare = prepare;
   }
 
   /** Stops recording (the program is over: what the probes or the inspection do is not the program's). */
   stop(): void {
     this.stopped = true;
-    for (const { db, run, exec } of this.attached) Object.assign(db, { run, exec });
+    for (const { db, run, exec, prepare } of this.attached) Object.assign(db, { run, exec, ...(prepare ? { prepare } : {}) });
   }
 
   /** The log, or undefined when the program changed no rows and recording never stopped. */
@@ -129,25 +168,37 @@ export class ChangeRecorder {
 
   private execute<T>(entry: Attached, sql: string, call: () => T): T {
     if (this.stopped || this.current || typeof sql !== 'string') return call();
-    const execution: Execution = { index: this.claim(sql), rows: [] };
-    this.current = execution;
+    const running = this.begin(entry, sql);
     let failed = false;
     try {
       return call();
     } catch (error) {
-      failed = true; // SQLite undid the statement: what its triggers reported did not happen
+      failed = true;
       throw error;
     } finally {
-      this.current = undefined;
-      if (this.stopped) {
-        // Recording stopped during this statement (too many rows): the rest of the run goes without triggers.
-        this.stop();
-        this.dropTriggers();
-      } else {
-        if (!failed) this.finishExecution(execution, sql);
-        if (SCHEMA_CHANGE.test(sql)) this.schemaChanged(entry, sql);
-      }
+      running.finish(failed);
     }
+  }
+
+  /** Starts one statement's execution; `finish(failed)` ends it (a failed statement was undone by SQLite: its rows did not change). */
+  private begin(entry: Attached, sql: string): { finish(failed: boolean): void } {
+    const execution: Execution = { index: this.claim(sql), rows: [] };
+    const outer = this.current;
+    this.current = execution;
+    return {
+      finish: (failed) => {
+        if (this.current !== execution) return;
+        this.current = outer;
+        if (this.stopped) {
+          // Recording stopped during this statement (too many rows): the rest of the run goes without triggers.
+          this.stop();
+          this.dropTriggers();
+        } else {
+          if (!failed) this.finishExecution(execution, sql);
+          if (SCHEMA_CHANGE.test(sql)) this.schemaChanged(entry, sql);
+        }
+      },
+    };
   }
 
   /** The SQL log's entry for an execution of `sql`: the oldest recent one of that text not yet executed. */

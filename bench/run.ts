@@ -23,6 +23,7 @@ import { benchChannel, type BenchWorker, type ReplayStatements, type RuntimeStat
 import { CHROMIUM_FLAGS, chromiumPath, launchChromium } from '../tests/e2e/browser';
 import { serveDist, type StaticSite } from '../tests/e2e/static-server';
 import { kb, mb, median, ms, repeat, type Figure } from './measure';
+import { measureRunawaysInChromium, measureRunawaysInNode } from './runaway';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const dist = join(root, 'dist');
@@ -350,7 +351,25 @@ async function lighthouseScore(site: StaticSite): Promise<void> {
   add('Lesson page', `Lighthouse performance score (median of 3: ${scores.join(', ')})`, String(score), '>= 95', score >= 95);
 }
 
+/** `npm run bench -- --runaway`: only how long runaway programs take to be stopped (bench/runaway.ts). */
+async function runawayOnly(): Promise<void> {
+  if (!existsSync(join(dist, 'index.html'))) execSync('npm run build', { cwd: root, stdio: 'inherit' });
+  await measureRunawaysInNode(add);
+  const site = await serveDist(dist);
+  const browser = await launchChromium();
+  try {
+    await measureRunawaysInChromium(browser, site, add);
+  } finally {
+    await browser.close();
+    await site.close();
+  }
+  mkdirSync(join(root, 'bench', 'results'), { recursive: true });
+  writeFileSync(join(root, 'bench', 'results', 'runaway.json'), JSON.stringify({ at: new Date().toISOString(), figures }, null, 2));
+  process.stdout.write('\nWritten to bench/results/runaway.json\n');
+}
+
 async function main(): Promise<void> {
+  if (process.argv.includes('--runaway')) return runawayOnly();
   if (!existsSync(join(dist, 'index.html'))) {
     process.stdout.write('Building the site first (npm run build)…\n');
     execSync('npm run build', { cwd: root, stdio: 'inherit' });
@@ -368,6 +387,8 @@ async function main(): Promise<void> {
     benchRequestsOnlyInBench();
     await lessonPage(browser, site);
     await lighthouseScore(site);
+    await measureRunawaysInNode(add);
+    await measureRunawaysInChromium(browser, site, add);
   } finally {
     await browser.close();
     await site.close();

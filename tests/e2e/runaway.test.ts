@@ -8,18 +8,16 @@
  * seconds rather than after the default 4 GB; what happens at the limit is the same: the
  * engine ends the process the heap belongs to.
  *
- * The page is driven through its own DevTools session, not Playwright's page API, because
- * Playwright reports the crash of an out-of-process iframe as a crash of the page and then
- * refuses to drive it (playwright-core's FrameSession listens for Inspector.targetCrashed
- * on every frame's session). The isolated runtime frame is such an iframe: when a program
- * takes its process down, Playwright says "Page crashed" while the page runs on. The page's
- * own session reports only the page's renderer: that is the crash these tests rule out.
+ * The page is driven through its own DevTools session (./page-session.ts): Playwright
+ * reports the crash of the isolated runtime frame's process as "Page crashed" and stops
+ * driving the page, which runs on. The page's own session reports only the page's
+ * renderer: that is the crash these tests rule out.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, BrowserContext, CDPSession, Page } from 'playwright-core';
-import type { RunResult } from '../../src/schemas/run-result';
+import type { Browser, BrowserContext } from 'playwright-core';
 import { RUNAWAY_PROGRAMS, STOP_MESSAGES, type RunawayProgram } from '../fixtures/runaway-programs';
 import { launchChromium } from './browser';
+import { editorReady, inPage, openPlaygroundPage, runInPlayground, type PageSession } from './page-session';
 import { serveDist, type StaticSite } from './static-server';
 
 const LESSON = '/lessons/basics/has-many-belongs-to/';
@@ -55,94 +53,8 @@ afterAll(async () => {
   await site?.close();
 });
 
-/** A fresh page on the lesson, seen through its own DevTools session. */
-interface Lesson {
-  page: Page;
-  cdp: CDPSession;
-  /** Playwright's 'crash' events: the page's or any of its out-of-process frames'. */
-  anyCrash: number;
-  /** The page's own renderer crashed. */
-  pageCrashed: boolean;
-  errors: string[];
-}
-
-async function openLesson(): Promise<Lesson> {
-  const page = await context.newPage();
-  const cdp = await context.newCDPSession(page);
-  const lesson: Lesson = { page, cdp, anyCrash: 0, pageCrashed: false, errors: [] };
-  page.on('crash', () => lesson.anyCrash++);
-  page.on('pageerror', (error) => lesson.errors.push(error.message));
-  cdp.on('Inspector.targetCrashed', () => (lesson.pageCrashed = true));
-  await page.goto(site.url + LESSON);
-  const playground = page.locator(`assoclab-playground[data-id="${PLAYGROUND}"]`);
-  await playground.scrollIntoViewIfNeeded();
-  // Reaching for the playground loads the editor and starts the runtime; Run does not wait for either.
-  await playground.locator('[data-part="editor"]').hover();
-  return lesson;
-}
-
-/** Resolves once the editor is in place (it loads while the program runs). */
-function editorReady(lesson: Lesson): Promise<void> {
-  return inPage(
-    lesson,
-    (id) =>
-      new Promise<void>((resolve) => {
-        const ready = () => document.querySelector(`assoclab-playground[data-id="${id}"][data-editor="ready"]`) !== null;
-        if (ready()) return resolve();
-        const timer = setInterval(() => ready() && (clearInterval(timer), resolve()), 50);
-      }),
-    PLAYGROUND,
-  );
-}
-
-/** Evaluates `fn(arg)` in the page through its DevTools session, awaiting a promise it returns. */
-async function inPage<T, A>(lesson: Lesson, fn: (arg: A) => T | Promise<T>, arg: A): Promise<T> {
-  const reply = await lesson.cdp.send('Runtime.evaluate', {
-    expression: `(${fn.toString()})(${JSON.stringify(arg)})`,
-    awaitPromise: true,
-    returnByValue: true,
-  });
-  if (reply.exceptionDetails) throw new Error(reply.exceptionDetails.exception?.description ?? reply.exceptionDetails.text);
-  return reply.result.value as T;
-}
-
-interface Shown {
-  result: Pick<RunResult, 'ok' | 'error'> & { printed: string[] };
-  /** The Console panel's text and the status line, as the learner reads them. */
-  consolePanel: string;
-  status: string;
-  /** From the click on Run to the result shown (ms). */
-  ms: number;
-}
-
-/** Puts `code` in the editor and clicks Run, with the playground's time budget set (or its default), and waits for the result shown. */
-function runInPlayground(lesson: Lesson, code: string, budgetMs?: number): Promise<Shown> {
-  return inPage(
-    lesson,
-    async ({ id, code, budgetMs }) => {
-      const element = document.querySelector(`assoclab-playground[data-id="${id}"]`) as HTMLElement & { setCode(code: string): void };
-      if (budgetMs) element.dataset.budget = String(budgetMs);
-      else delete element.dataset.budget;
-      element.setCode(code);
-      const shown = new Promise<RunResult>((resolve) =>
-        element.addEventListener('assoclab:result', (event) => resolve((event as CustomEvent<RunResult>).detail), { once: true }),
-      );
-      const started = performance.now();
-      element.querySelector<HTMLButtonElement>('[data-part="run"]')!.click();
-      const result = await shown;
-      return {
-        result: { ok: result.ok, error: result.error, printed: result.console.map((entry) => entry.text) },
-        consolePanel: element.querySelector<HTMLElement>('[data-part="panel-console"]')!.innerText,
-        status: element.querySelector<HTMLElement>('[data-part="status-text"]')!.textContent ?? '',
-        ms: performance.now() - started,
-      };
-    },
-    { id: PLAYGROUND, code, budgetMs },
-  );
-}
-
 /** The program as the editor holds it, and as saved for the next visit. */
-function keptCode(lesson: Lesson): Promise<{ editor: string; monaco: string | undefined; saved: string | null }> {
+function keptCode(lesson: PageSession): Promise<{ editor: string; monaco: string | undefined; saved: string | null }> {
   return inPage(
     lesson,
     (id) => {
@@ -159,9 +71,9 @@ const timings: string[] = [];
 
 describe.each(RUNAWAY_PROGRAMS.map((program) => [program.name, program] as const))('%s', (_name, program: RunawayProgram) => {
   it('is stopped with a message that says why; the page does not crash, the code is kept, the next Run works', async () => {
-    const lesson = await openLesson();
+    const lesson = await openPlaygroundPage(context, site.url + LESSON, PLAYGROUND);
     try {
-      const stopped = await runInPlayground(lesson, program.source, BUDGET_MS[program.id]);
+      const stopped = await runInPlayground(lesson, PLAYGROUND, program.source, BUDGET_MS[program.id]);
       const { error } = stopped.result;
       expect(error, `${program.id}: ${JSON.stringify(stopped.result)}`).toBeDefined();
       if (program.stops.includes('error')) {
@@ -176,14 +88,14 @@ describe.each(RUNAWAY_PROGRAMS.map((program) => [program.name, program] as const
       if (error!.kind === 'memory') expect(stopped.status).toMatch(/Stopped: it used too much memory|Loading the SQLite runtime/);
 
       // The learner's program is still there, in the editor and saved.
-      await editorReady(lesson);
+      await editorReady(lesson, PLAYGROUND);
       const kept = await keptCode(lesson);
       expect(kept.editor).toBe(program.source);
       expect(kept.monaco).toBe(program.source);
       expect(kept.saved).toBe(program.source);
 
       // The next Run works.
-      const next = await runInPlayground(lesson, "console.log('after the stop');\n");
+      const next = await runInPlayground(lesson, PLAYGROUND, "console.log('after the stop');\n");
       expect(next.result.printed).toEqual(['after the stop']);
       expect(next.consolePanel).toContain('after the stop');
       expect(next.ms).toBeLessThan(5_000);

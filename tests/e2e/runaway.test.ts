@@ -98,7 +98,8 @@ describe.each(RUNAWAY_PROGRAMS.map((program) => [program.name, program] as const
       const next = await runInPlayground(lesson, PLAYGROUND, "console.log('after the stop');\n");
       expect(next.result.printed).toEqual(['after the stop']);
       expect(next.consolePanel).toContain('after the stop');
-      expect(next.ms).toBeLessThan(5_000);
+      // Well within a second on an idle machine (the benchmark measures it); this bound only catches a Run that waits for something it should not.
+      expect(next.ms).toBeLessThan(10_000);
       timings.push(`${program.id}: stopped (${error!.kind}) after ${Math.round(stopped.ms)} ms, next Run ${Math.round(next.ms)} ms`);
 
       // No crash: of anything at all, unless the program could take the runtime's own process

@@ -106,7 +106,7 @@ describe('the runtime client', () => {
     const result = await running;
     expect(result.error).toMatchObject({ kind: 'memory', name: 'OutOfMemory' });
     expect(result.error?.message).toBe(
-      'Stopped: the program used more than 512 MB of memory: its values grew past that (a list that grows in a loop that never ends?). The runtime was restarted; your code is untouched.',
+      'Stopped: the program used more than 512 MB of memory: its arrays and objects grew past that (a list that grows in a loop that never ends?). The runtime was restarted; your code is untouched.',
     );
     expect((await client.run('x')).console[0]?.text).toBe('alive');
     client.dispose();

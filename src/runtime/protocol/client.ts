@@ -88,7 +88,7 @@ export interface RuntimeClient {
 /** What a watchdog says when it had to terminate the worker. */
 const STUCK = `${STILL_RUNNING.replace(/\.$/, '')}. ${RESTARTED}`;
 /** What the client says when the worker ended by itself in the middle of a request. */
-const OUT_OF_MEMORY = `its values grew past that (a list that grows in a loop that never ends?). ${RESTARTED}`;
+const OUT_OF_MEMORY = `its arrays and objects grew past that (a list that grows in a loop that never ends?). ${RESTARTED}`;
 
 /** One worker and what the client knows of it. */
 interface Slot {

@@ -110,6 +110,11 @@ const ARRAYS_GREW = 'its typed arrays grew past that (arrays made in a loop that
 function capDatabase(db: SqlJsDatabase, limitBytes: number): SqlJsDatabase {
   const pageSize = Number(db.exec('PRAGMA page_size')[0]?.values[0]?.[0]) || 4096;
   db.run(`PRAGMA max_page_count = ${Math.floor(limitBytes / pageSize)}`);
+  // SQLite's temporary b-trees (sorts, and the copy an INSERT ... SELECT into a table with
+  // triggers makes of its rows first: the change log's triggers) would otherwise be files
+  // of the same file system, which max_page_count does not cover: one statement could
+  // write gigabytes. In memory they come out of sql.js's heap, whose growth is capped.
+  db.run('PRAGMA temp_store = MEMORY');
   return db;
 }
 

@@ -7,6 +7,7 @@
  * Each schema is typed against its interface, so the two cannot drift apart unnoticed.
  */
 import { z } from 'zod';
+import type { AppExchange } from './app-exchange';
 import type { ProbeObservation } from './exercise';
 import type {
   AssociationInfo,
@@ -145,7 +146,26 @@ export const runResultSchema: z.ZodType<RunResult> = z.object({
   database: z.object({ tables: z.array(tableSchema) }),
   models: z.object({ models: z.array(modelSchema) }),
   exports: z.array(z.string()),
+  listening: z.array(z.number().int().positive()).optional(),
   timings: z.object({ prepareMs: z.number(), executeMs: z.number(), inspectMs: z.number(), totalMs: z.number() }),
+});
+
+/** What a request to a live app came to (./app-exchange.ts). */
+export const appExchangeSchema: z.ZodType<AppExchange> = z.object({
+  ok: z.boolean(),
+  response: z
+    .object({
+      status: z.number().int(),
+      statusText: z.string(),
+      headers: z.array(z.tuple([z.string(), z.string()])),
+      body: z.string(),
+    })
+    .optional(),
+  error: runErrorSchema.optional(),
+  sql: z.array(sqlStatementSchema),
+  console: z.array(consoleEntrySchema),
+  timeMs: z.number(),
+  appStopped: z.boolean().optional(),
 });
 
 export const probeObservationSchema: z.ZodType<ProbeObservation> = z.object({

@@ -211,6 +211,11 @@ export interface RunResult {
   models: ModelGraph;
   /** Names of the values the program exported (their values stay in the runtime). */
   exports: string[];
+  /**
+   * The ports its Express apps still listen on after its last line (absent when none): the
+   * app stays, and takes requests, until the next run (src/runtime/core/live-app.ts).
+   */
+  listening?: number[];
   timings: RunTimings;
 }
 

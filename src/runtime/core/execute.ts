@@ -13,6 +13,7 @@ import { ChangeRecorder } from './change-log';
 import { ConsoleCapture, DEFAULT_CONSOLE_LIMITS, type ConsoleLimits } from './console-capture';
 import { DEFAULT_ROW_LIMIT, inspectDatabase } from './inspect-database';
 import { inspectModels } from './inspect-models';
+import { LiveApp } from './live-app';
 import { showModelInstancesAsData, type Printer } from './inspect';
 import { AsyncFunction, ProgramLocator } from './locate';
 import { ProgramTimers } from './program-timers';
@@ -86,6 +87,12 @@ export interface RunOptions {
   onConsoleEntry?: (entry: ConsoleEntry) => void;
   /** Record what each statement did to the rows (RunResult.changes). Default true; the bench turns it off to measure what it costs. */
   recordChanges?: boolean;
+  /**
+   * Given, a program that ran without an error and left an Express app listening keeps its
+   * app and database: they are handed over here instead of being freed, and are freed by
+   * LiveApp.close(). Without it, every run frees everything (checks, the CLI without --request).
+   */
+  onListening?: (app: LiveApp) => void;
 }
 
 // A model instance prints as its class name and data values (./inspect.ts).
@@ -147,7 +154,9 @@ export async function runProgram(source: string, host: RuntimeHost, options: Run
   const locator = new ProgramLocator(prepared.linesBefore, lineCount, prepared.inserted);
 
   // 2. The world the program runs in.
-  const output = new ConsoleCapture(now, startedAt, host.printer, options.consoleLimits ?? DEFAULT_CONSOLE_LIMITS, options.onConsoleEntry);
+  // Where printed entries go: the run's listener, then a live app's current request (./live-app.ts).
+  let consoleSink = options.onConsoleEntry;
+  const output = new ConsoleCapture(now, startedAt, host.printer, options.consoleLimits ?? DEFAULT_CONSOLE_LIMITS, (entry) => consoleSink?.(entry));
   const programConsole = output.createConsole();
   const recorder = new SqlRecorder(now);
   // What each statement did to the rows (./change-log.ts), shown step by step by the site.
@@ -221,6 +230,23 @@ export async function runProgram(source: string, host: RuntimeHost, options: Run
 
   const hostConsole = globalThis.console;
   let restoreTimers = () => {};
+  /** Set when a live app took over what the run allocated: it frees it, later. */
+  let kept = false;
+  // 6. sql.js memory is never garbage-collected: what the run allocated is freed by hand.
+  const free = () => {
+    timers.clearAll();
+    network?.closeAll();
+    for (const instance of instances) {
+      instance.close().catch(() => undefined);
+    }
+    for (const db of databases) {
+      try {
+        db.close();
+      } catch {
+        // Already closed.
+      }
+    }
+  };
   try {
     // 3. Load every module the program names before it starts (imports are synchronous).
     try {
@@ -344,6 +370,33 @@ export async function runProgram(source: string, host: RuntimeHost, options: Run
     const finishedAt = now();
 
     const exitedCleanly = error?.kind === 'exit' && /process\.exit\(0\)/.test(error.message);
+    const listening = !error && network && network.ports.length > 0 ? network.ports : undefined;
+    if (listening && network && options.onListening) {
+      const liveNetwork = network;
+      options.onListening(
+        new LiveApp({
+          host,
+          network: liveNetwork,
+          recorder,
+          guard,
+          locator,
+          budgetMs: budget,
+          captureConsole: (sink) => void (consoleSink = sink),
+          enter: () => {
+            const previous = globalThis.console;
+            globalThis.console = output.createGlobalConsole(programConsole);
+            const restore = timers.installGlobals();
+            return () => {
+              restore();
+              globalThis.console = previous;
+            };
+          },
+          busy: () => recorder.inFlight > 0 || driverPending > 0,
+          free,
+        }),
+      );
+      kept = true;
+    }
     return {
       ok: !error || exitedCleanly,
       console: printed,
@@ -355,6 +408,7 @@ export async function runProgram(source: string, host: RuntimeHost, options: Run
       database,
       models,
       exports: Object.keys(exported),
+      ...(listening ? { listening } : {}),
       timings: {
         prepareMs: executeStartedAt - startedAt,
         executeMs,
@@ -363,21 +417,9 @@ export async function runProgram(source: string, host: RuntimeHost, options: Run
       },
     };
   } finally {
-    // 6. Always free what the run allocated: sql.js memory is never garbage-collected.
     globalThis.console = hostConsole;
     restoreTimers();
     stopRejections();
-    timers.clearAll();
-    network?.closeAll();
-    for (const instance of instances) {
-      instance.close().catch(() => undefined);
-    }
-    for (const db of databases) {
-      try {
-        db.close();
-      } catch {
-        // Already closed.
-      }
-    }
+    if (!kept) free();
   }
 }

@@ -15,6 +15,12 @@ type Handler = (request: unknown, response: unknown) => void;
 type ExpressFactory = ((...args: unknown[]) => ExpressApp) & Record<string, unknown>;
 interface ExpressApp extends Handler {
   listen: (...args: unknown[]) => unknown;
+  handle: (request: unknown, response: unknown, callback?: unknown) => unknown;
+  /** Express 5 makes the app's router on first use. */
+  readonly router: RouterLike;
+}
+interface RouterLike {
+  handle: (request: unknown, response: unknown, done: (error?: unknown) => void) => unknown;
 }
 interface ReadableLike {
   push(chunk: unknown): boolean;
@@ -34,6 +40,12 @@ export class VirtualNetwork {
   private readonly servers = new Map<number, VirtualServer>();
   /** Requests dispatched and not yet answered: the run is not over while any are. */
   inFlight = 0;
+  /**
+   * Told of every error that reaches Express's final handler (the one that answers 500):
+   * a route that threw or rejected, which the learner needs at its line.
+   */
+  onRouteError: ((error: unknown) => void) | undefined;
+  private readonly observedRouters = new WeakSet<RouterLike>();
 
   constructor(private readonly runtime: ExpressRuntime) {}
 
@@ -41,13 +53,50 @@ export class VirtualNetwork {
   wrapExpress(): ExpressFactory {
     const { express } = this.runtime;
     const listen = (handler: Handler, listenArgs: unknown[]) => this.listen(handler, listenArgs);
+    const observe = (router: RouterLike) => this.observeErrors(router);
     const wrapped = function (this: unknown, ...args: unknown[]) {
       const app = express.apply(this, args);
       app.listen = (...listenArgs: unknown[]) => listen(app, listenArgs);
+      const handle = app.handle;
+      app.handle = function (this: ExpressApp, request: unknown, response: unknown, callback?: unknown) {
+        // Without a callback this app is the outermost one, so its router's `done` is
+        // Express's final handler; a mounted app hands its errors up to its parent instead.
+        if (callback === undefined) observe(this.router);
+        return handle.call(this, request, response, callback);
+      };
       return app;
     } as ExpressFactory;
     Object.assign(wrapped, express);
     return wrapped;
+  }
+
+  /** Wraps the router's final callback once, to see the errors Express answers with a 500. */
+  private observeErrors(router: RouterLike): void {
+    if (this.observedRouters.has(router)) return;
+    this.observedRouters.add(router);
+    const original = router.handle;
+    const report = (error: unknown) => this.onRouteError?.(error);
+    router.handle = function (this: RouterLike, request, response, done) {
+      return original.call(this, request, response, (error?: unknown) => {
+        // 'route' and 'router' are Express's own signals to skip ahead, not errors.
+        if (error !== undefined && error !== null && error !== 'route' && error !== 'router') report(error);
+        done(error);
+      });
+    };
+  }
+
+  /** The ports apps listen on, in the order they started. */
+  get ports(): number[] {
+    return [...this.servers.keys()];
+  }
+
+  /**
+   * A request from outside the program (the Request panel, `assoclab run --request`) to the
+   * app on `port`; undefined when nothing listens there.
+   */
+  send(port: number, path: string, init: RequestInit): Promise<Response> | undefined {
+    const server = this.servers.get(port);
+    return server ? this.dispatch(server.handler, new URL(`http://localhost:${port}${path}`), init) : undefined;
   }
 
   private listen(handler: Handler, args: unknown[]): VirtualServer {

@@ -175,4 +175,68 @@ describe('the runtime client', () => {
     expect((await second).console[0]?.text).toBe('second');
     client.dispose();
   });
+  describe('requests to the app a run left listening', () => {
+    const exchange = (status: number, body: string) => ({
+      ok: true,
+      response: { status, statusText: '', headers: [['content-type', 'application/json']], body },
+      sql: [],
+      console: [],
+      timeMs: 1,
+    });
+    const listening = (request: WorkerRequest) =>
+      request.type === 'request'
+        ? { type: 'response', id: request.id, exchange: exchange(200, JSON.stringify({ runId: request.runId, path: request.request.path })) }
+        : { type: 'result', id: request.id, result: { ...okResult('listening'), listening: [3000] } };
+    const get = (path: string) => ({ method: 'GET' as const, path, headers: {} });
+
+    it('sends them to the worker that ran the program, naming that run', async () => {
+      const { started, createWorker } = fakeWorkers(listening);
+      const client = createRuntimeClient({ createWorker });
+      await client.run('app');
+      expect(client.listeningPort).toBe(3000);
+      const reply = await client.request(get('/users/1/posts'));
+      const runId = started[0]!.requests[0]!.id;
+      expect(JSON.parse(reply.response!.body)).toEqual({ runId, path: '/users/1/posts' });
+      client.dispose();
+    });
+
+    it('lets a second request wait for the first rather than cancel it', async () => {
+      const { started, createWorker } = fakeWorkers(listening);
+      const client = createRuntimeClient({ createWorker });
+      await client.run('app');
+      const [first, second] = await Promise.all([client.request(get('/a')), client.request(get('/b'))]);
+      expect(first.ok && second.ok).toBe(true);
+      expect(started).toHaveLength(1);
+      expect(started[0]?.terminated).toBe(false);
+      client.dispose();
+    });
+
+    it('answers NoApp without asking the worker once another run replaced the app', async () => {
+      const { started, createWorker } = fakeWorkers((request) =>
+        request.type === 'run' && request.source === 'plain' ? { type: 'result', id: request.id, result: okResult('plain') } : listening(request),
+      );
+      const client = createRuntimeClient({ createWorker });
+      await client.run('app');
+      await client.run('plain');
+      expect(client.listeningPort).toBeUndefined();
+      const reply = await client.request(get('/users'));
+      expect(reply.error?.name).toBe('NoApp');
+      expect(started[0]!.requests.map((request) => request.type)).toEqual(['run', 'run']);
+      client.dispose();
+    });
+
+    it('ends a request whose worker never answers after the run’s budget, and the app with it', async () => {
+      const { started, createWorker } = fakeWorkers((request) =>
+        request.type === 'request' ? undefined : { type: 'result', id: request.id, result: { ...okResult('app'), listening: [3000] } },
+      );
+      const client = createRuntimeClient({ createWorker, graceMs: 10 });
+      await client.run('app', { timeBudgetMs: 50 });
+      const reply = await client.request(get('/spin'));
+      expect(reply.error?.kind).toBe('timeout');
+      expect(reply.appStopped).toBe(true);
+      expect(started[0]?.terminated).toBe(true);
+      expect(client.listeningPort).toBeUndefined();
+      client.dispose();
+    });
+  });
 });

@@ -18,6 +18,7 @@ import { STILL_RUNNING } from '../core/run-guard';
 import type { CheckRunRequest, CheckRunResponse } from '../../checks/types';
 import type { ProgramLanguage } from '../core/execute';
 import type { WorkerMessage, WorkerRequest } from './protocol';
+import { noAppExchange, type AppExchange, type AppRequest } from '../../schemas/app-exchange';
 import { loadReplyValidator, type ReplyValidator } from './reply';
 
 /** Why a worker ended without being asked to: its engine's heap limit, or its process died (a browser frame's). */
@@ -80,6 +81,15 @@ export interface RuntimeClient {
    * The reply is plain data; the caller computes the verdicts (src/checks/grade.ts).
    */
   check(request: CheckRunRequest): Promise<CheckRunResponse>;
+  /**
+   * Sends a request to the Express app the last run left listening (its result's
+   * `listening`), within that run's time budget. Resolves with what came of it; with a
+   * NoApp error when no app is there any more (a later run or check, a replaced worker).
+   * Requests wait for each other: a second one never cancels the first.
+   */
+  request(request: AppRequest): Promise<AppExchange>;
+  /** The port of the app the last run left listening, while it still can be asked. */
+  readonly listeningPort: number | undefined;
   /** Ends the request in progress; its promise resolves with a 'cancelled' error. */
   cancel(): void;
   dispose(): void;
@@ -101,15 +111,22 @@ interface Slot {
   used: boolean;
 }
 
+/** What a request is answered with: a run's or a check's reply, or an app's exchange. */
+type Outcome = { kind: 'run'; response: CheckRunResponse } | { kind: 'exchange'; exchange: AppExchange };
+
 interface Pending {
   id: string;
   /** The worker the request went to. */
   slot: Slot | undefined;
   /** A check's worker is retired once it answers: its realm ran the checked program. */
   retireAfter: boolean;
-  resolve(response: CheckRunResponse): void;
+  resolve(outcome: Outcome): void;
+  /** Turns an error that ended the request without the worker's reply into its outcome. */
+  failed(error: RunError, printed: ConsoleEntry[]): Outcome;
   watchdog: ReturnType<typeof setTimeout> | undefined;
   standbyTimer: ReturnType<typeof setTimeout> | undefined;
+  /** The request's time budget (a run's is its app's too). */
+  budget: number;
   /** What the program printed so far: kept when the run is ended without its own reply. */
   printed: ConsoleEntry[];
   onConsole: ((entry: ConsoleEntry) => void) | undefined;
@@ -122,6 +139,12 @@ function newRequestId(): string {
 }
 
 const failure = (error: RunError, printed: ConsoleEntry[] = []): CheckRunResponse => ({ result: failedRun(error, printed), observations: [] });
+const runFailure = (error: RunError, printed: ConsoleEntry[] = []): Outcome => ({ kind: 'run', response: failure(error, printed) });
+/** A request to an app that ended without the worker's reply: the worker was replaced, so the app is gone too. */
+const exchangeFailure = (error: RunError, printed: ConsoleEntry[] = []): Outcome => ({
+  kind: 'exchange',
+  exchange: { ok: false, error, sql: [], console: printed, timeMs: 0, appStopped: true },
+});
 const internal = (name: string, message: string): RunError => ({ kind: 'internal', name, message, details: [] });
 const cancelledError = (): RunError => ({ kind: 'cancelled', name: 'Cancelled', message: 'The run was cancelled.', details: [] });
 
@@ -145,6 +168,10 @@ export function createRuntimeClient(options: RuntimeClientOptions): RuntimeClien
   let disposed = false;
   /** Counts requests, so one superseded while it waited for the worker knows it. */
   let latest = 0;
+  /** The app the last run left listening: on which worker, under which run id, with which budget. */
+  let live: { slot: Slot; runId: string; port: number; budget: number } | undefined;
+  /** App requests wait for each other (a new one must not cancel, and so end, the worker). */
+  let appQueue: Promise<unknown> = Promise.resolve();
 
   const setStatus = (next: RuntimeStatus) => {
     if (status === next) return;
@@ -152,7 +179,7 @@ export function createRuntimeClient(options: RuntimeClientOptions): RuntimeClien
     for (const listener of listeners) listener(next);
   };
 
-  const settle = (id: string, response: CheckRunResponse) => {
+  const settle = (id: string, outcome: Outcome) => {
     if (!pending || pending.id !== id) return; // a stale or forged reply: ignore it
     const { resolve, watchdog, standbyTimer, retireAfter } = pending;
     const answered = pending.slot;
@@ -161,7 +188,7 @@ export function createRuntimeClient(options: RuntimeClientOptions): RuntimeClien
     if (standbyTimer) clearTimeout(standbyTimer);
     if (retireAfter && active === answered) retireWorker();
     setStatus(active?.ready ? 'ready' : 'loading');
-    resolve(response);
+    resolve(outcome);
   };
 
   /** Ends the active worker (whatever it is doing); the next ready() starts a fresh one or promotes the standby. */
@@ -178,9 +205,9 @@ export function createRuntimeClient(options: RuntimeClientOptions): RuntimeClien
 
   const endPending = (error: RunError) => {
     if (!pending) return;
-    const { id, printed } = pending;
+    const { id, printed, failed } = pending;
     replaceWorker();
-    settle(id, failure(error, printed));
+    settle(id, failed(error, printed));
   };
 
   const onMessage = (slot: Slot, raw: unknown, resolveReady: () => void) => {
@@ -209,11 +236,16 @@ export function createRuntimeClient(options: RuntimeClientOptions): RuntimeClien
       // Its memory grew (sql.js's never shrinks): the next request gets another worker.
       if (!pending) replaceWorker();
     } else if (message.type === 'result') {
-      settle(message.id, { result: message.result, observations: [] });
+      const port = message.result.listening?.[0];
+      if (port !== undefined && pending?.id === message.id) live = { slot, runId: message.id, port, budget: pending.budget };
+      settle(message.id, { kind: 'run', response: { result: message.result, observations: [] } });
     } else if (message.type === 'check-result') {
-      settle(message.id, { result: message.result, observations: message.observations });
-    } else {
-      settle(message.id, failure(internal(message.error.name, message.error.message)));
+      settle(message.id, { kind: 'run', response: { result: message.result, observations: message.observations } });
+    } else if (message.type === 'response') {
+      if (message.exchange.appStopped && live?.slot === slot) live = undefined;
+      settle(message.id, { kind: 'exchange', exchange: message.exchange });
+    } else if (pending?.id === message.id) {
+      settle(message.id, pending.failed(internal(message.error.name, message.error.message), []));
     }
   };
 
@@ -252,7 +284,7 @@ export function createRuntimeClient(options: RuntimeClientOptions): RuntimeClien
       if (slot === standby) standby = undefined;
       else {
         setStatus('failed');
-        if (pending) settle(pending.id, failure(internal('RuntimeError', message)));
+        if (pending) settle(pending.id, pending.failed(internal('RuntimeError', message), []));
       }
       rejectReady(new Error(message));
     });
@@ -285,21 +317,27 @@ export function createRuntimeClient(options: RuntimeClientOptions): RuntimeClien
     grace: number,
     onConsole: ((entry: ConsoleEntry) => void) | undefined,
     freshWorker: boolean,
-  ): Promise<CheckRunResponse> => {
+    failed: (error: RunError, printed: ConsoleEntry[]) => Outcome = runFailure,
+  ): Promise<Outcome> => {
     const ticket = ++latest;
     if (pending) endPending(cancelledError());
+    // A run or a check ends the app the last run left (the worker frees it too). The
+    // message's type tells which this is (made here with a placeholder id).
+    if (make('').type !== 'request') live = undefined;
     if (freshWorker && active?.used) retireWorker();
     await ready();
     // Another request started while this one waited: that one wins.
-    if (ticket !== latest || disposed) return failure(cancelledError());
+    if (ticket !== latest || disposed) return failed(cancelledError(), []);
     const slot = active!;
     const id = newRequestId();
-    const response = new Promise<CheckRunResponse>((resolve) => {
+    const response = new Promise<Outcome>((resolve) => {
       pending = {
         id,
         slot,
         retireAfter: freshWorker,
         resolve,
+        failed,
+        budget,
         printed: [],
         onConsole,
         // The program's guards end slow programs inside the worker, which answers; one stuck
@@ -330,24 +368,47 @@ export function createRuntimeClient(options: RuntimeClientOptions): RuntimeClien
     async run(source, runOptions = {}) {
       const budget = runOptions.timeBudgetMs ?? budgetDefault;
       const language = runOptions.language ?? 'javascript';
-      const response = await request(
+      const outcome = await request(
         (id) => ({ type: 'run', id, source, language, timeBudgetMs: budget }),
         budget,
         options.graceMs ?? 1_000,
         runOptions.onConsole,
         false,
       );
-      return response.result;
+      return outcome.kind === 'run' ? outcome.response.result : failure(internal('RuntimeError', 'The runtime answered a run with a response.')).result;
     },
     async check(check) {
       const { source, language, timeBudgetMs, probes, seed } = check;
-      return request(
+      const outcome = await request(
         (id) => ({ type: 'check', id, source, language, timeBudgetMs, probes, seed }),
         timeBudgetMs,
         options.checkGraceMs ?? 4_000,
         undefined,
         true,
       );
+      return outcome.kind === 'run' ? outcome.response : failure(internal('RuntimeError', 'The runtime answered a check with a response.'));
+    },
+    get listeningPort() {
+      return live && live.slot === active ? live.port : undefined;
+    },
+    request(appRequest) {
+      const send = async (): Promise<AppExchange> => {
+        // The app lives in one worker: if that worker is gone, so is the app.
+        const app = live;
+        if (!app || app.slot !== active || disposed) return noAppExchange();
+        const outcome = await request(
+          (id) => ({ type: 'request', id, runId: app.runId, request: appRequest }),
+          app.budget,
+          options.graceMs ?? 1_000,
+          undefined,
+          false,
+          exchangeFailure,
+        );
+        return outcome.kind === 'exchange' ? outcome.exchange : noAppExchange();
+      };
+      const sent = appQueue.then(send);
+      appQueue = sent.catch(() => undefined);
+      return sent;
     },
     cancel() {
       latest++;

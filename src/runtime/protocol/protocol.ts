@@ -9,6 +9,7 @@
 import type { ConsoleEntry, RunResult } from '../../schemas/run-result';
 import type { ProgramLanguage } from '../core/execute';
 import type { ProbeObservation, ProbeRequest } from '../../schemas/exercise';
+import type { AppExchange, AppRequest } from '../../schemas/app-exchange';
 
 export interface RunRequest {
   type: 'run';
@@ -35,7 +36,18 @@ export interface CheckRequest {
   seed: number;
 }
 
-export type WorkerRequest = RunRequest | CheckRequest;
+/**
+ * A request to the Express app a run left listening (its `listening` ports). `runId` is
+ * that run's id: an app a later run replaced is not asked by mistake.
+ */
+export interface AppRequestMessage {
+  type: 'request';
+  id: string;
+  runId: string;
+  request: AppRequest;
+}
+
+export type WorkerRequest = RunRequest | CheckRequest | AppRequestMessage;
 
 /** Sent once, unprompted, when the worker has loaded sql.js and Sequelize. */
 export interface ReadyMessage {
@@ -75,6 +87,13 @@ export interface CheckReply {
   observations: ProbeObservation[];
 }
 
+/** The answer to an AppRequestMessage: the response, the SQL and output it caused, or why there is none. */
+export interface AppReply {
+  type: 'response';
+  id: string;
+  exchange: AppExchange;
+}
+
 /**
  * Sent after a reply when the worker holds much memory it cannot give back (sql.js's
  * memory never shrinks): the client gives the next request another worker.
@@ -83,4 +102,4 @@ export interface RetireMessage {
   type: 'retire';
 }
 
-export type WorkerMessage = ReadyMessage | OutputMessage | RunReply | CheckReply | ErrorReply | RetireMessage;
+export type WorkerMessage = ReadyMessage | OutputMessage | RunReply | CheckReply | AppReply | ErrorReply | RetireMessage;

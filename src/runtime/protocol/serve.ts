@@ -5,6 +5,8 @@
  * or alter replies.
  */
 import { runProgram, type RuntimeHost } from '../core/execute';
+import type { LiveApp } from '../core/live-app';
+import { noAppExchange } from '../../schemas/app-exchange';
 import { runProbes } from '../../checks/probe';
 import type { ProbeObservation } from '../../schemas/exercise';
 import type { RunResult } from '../../schemas/run-result';
@@ -50,9 +52,18 @@ export function serveRuntime(endpoint: WorkerEndpoint, host: RuntimeHost, startu
   const post = endpoint.post;
   // Requests run one at a time: a run's database and timers are its own.
   let queue = Promise.resolve();
+  // The app the last run left listening, until the next run or check frees it.
+  let live: { runId: string; app: LiveApp } | undefined;
   endpoint.listen((request) => {
     queue = queue.then(async () => {
       try {
+        if (request.type === 'request') {
+          const exchange = live?.runId === request.runId ? await live.app.request(request.request) : noAppExchange();
+          post({ type: 'response', id: request.id, exchange });
+          return;
+        }
+        live?.app.close();
+        live = undefined;
         if (request.type === 'check') {
           const { result, observations } = await runWithProbes(host, request);
           post({ type: 'check-result', id: request.id, result, observations });
@@ -62,6 +73,7 @@ export function serveRuntime(endpoint: WorkerEndpoint, host: RuntimeHost, startu
           language: request.language,
           timeBudgetMs: request.timeBudgetMs,
           onConsoleEntry: (entry) => post({ type: 'output', id: request.id, entry }),
+          onListening: (app) => (live = { runId: request.id, app }),
         });
         post({ type: 'result', id: request.id, result });
       } catch (error) {

@@ -1,0 +1,68 @@
+/**
+ * A request sent to the learner's Express app after the program ran (the playground's
+ * Request panel, `assoclab run --request`), and what came of it: plain, JSON-safe data in
+ * the schema layer, like the run result, because the worker, the client, the site and the
+ * CLI all speak it.
+ */
+import type { ConsoleEntry, RunError, SqlStatement } from './run-result';
+
+export const REQUEST_METHODS = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'] as const;
+export type RequestMethod = (typeof REQUEST_METHODS)[number];
+
+export interface AppRequest {
+  method: RequestMethod;
+  /** The path and query string, as a browser sends it: `/users/1/posts?limit=2`. */
+  path: string;
+  /** Header names as typed; a JSON body gets `content-type: application/json` unless one is given. */
+  headers: Record<string, string>;
+  /** The body's text (JSON), absent for none. */
+  body?: string;
+}
+
+export interface AppResponse {
+  status: number;
+  statusText: string;
+  /** In the order the app set them, a repeated header once per value. */
+  headers: [string, string][];
+  body: string;
+}
+
+export interface AppExchange {
+  /** The app answered and nothing failed on the way (a 500 the app sent is still `ok`: it answered). */
+  ok: boolean;
+  /** What the app sent; absent when it sent nothing (stopped, or no app). */
+  response?: AppResponse;
+  /**
+   * Why the request went wrong, as the run's errors are told: a route that threw (at its
+   * line; Express still answered 500), no response within the budget, no app listening.
+   */
+  error?: RunError;
+  /** The statements this request caused, in order. */
+  sql: SqlStatement[];
+  /** What the app printed while it handled this request. */
+  console: ConsoleEntry[];
+  /** From dispatch to the response (or to the stop), in ms. */
+  timeMs: number;
+  /** The app can take no more requests (it was stopped mid-request): the program must run again. */
+  appStopped?: boolean;
+}
+
+/** The path a request line names must start at the root: `/users`, not `users`. */
+export function isRequestPath(path: string): boolean {
+  return /^\/[^\s]*$/.test(path);
+}
+
+/**
+ * The answer when no app is there to ask: none was started, or a later run (or a route
+ * stopped over its budget, or a runtime that had to be restarted) ended it.
+ */
+export function noAppExchange(why = 'a new run, a Reset or a stopped route ends the app'): AppExchange {
+  return {
+    ok: false,
+    sql: [],
+    console: [],
+    timeMs: 0,
+    appStopped: true,
+    error: { kind: 'runtime', name: 'NoApp', message: `No app is listening: run the program again (${why}).`, details: [] },
+  };
+}

@@ -2,7 +2,7 @@
  * `assoclab`: the command line of Associations Lab. It runs programs exactly as the site
  * does (same core, same worker protocol, in a worker thread).
  *
- *   assoclab run <file> [--json] [--sql] [--budget <ms>] [--memory <MB>]
+ *   assoclab run <file> [--json] [--sql] [--request "<METHOD> <path> [json]"]... [--budget <ms>] [--memory <MB>]
  *   assoclab exercises [--json]
  *   assoclab grade <exercise-id> <file> [--json] [--budget <ms>] [--memory <MB>] [--seed <n>]
  *   assoclab diagram <file> [--text] [--budget <ms>] [--memory <MB>]
@@ -18,12 +18,19 @@ import { explainRun } from '../explain/mistakes';
 import { diagramOf, mermaidErDiagram } from '../insight/diagram';
 import { printConsoleEntry, printRun, type PrintTarget } from './format-run';
 import { gradeSource, type GradeSourceReport } from './grade';
+import { printExchange } from './format-exchange';
+import { parseRequestLine, requestLine } from '../schemas/request-line';
+import type { AppExchange, AppRequest } from '../schemas/app-exchange';
 
 const USAGE = `Usage:
-  assoclab run <file> [--json] [--sql] [--budget <ms>] [--memory <MB>]
+  assoclab run <file> [--json] [--sql] [--request "<METHOD> <path> [json body]"]... [--budget <ms>] [--memory <MB>]
                                                         run a program as the site does
       --json          print the whole run result as JSON
       --sql           also print the SQL Sequelize sent
+      --request "GET /users/1/posts"
+                      after the program ran, send this request to the Express app it left
+                      listening and print the response (repeatable, sent in order; a JSON
+                      body follows the path: --request 'POST /users {"name":"Ann"}')
       --budget <ms>   time budget (default ${DEFAULT_TIME_BUDGET_MS})
       --memory <MB>   memory budget (default ${MEMORY_BUDGET_MB})
   assoclab exercises [--json]                           list every exercise (id, lesson, topic, difficulty, title)
@@ -94,8 +101,18 @@ function readProgram(file: string | undefined): string {
   }
 }
 
+/** The --request values, each one line as a lesson presets it; a bad one is a usage error. */
+function requestsOf(lines: string[] | undefined): AppRequest[] {
+  return (lines ?? []).map((line) => {
+    const parsed = parseRequestLine(line);
+    if (!parsed.ok) throw new UsageError(`--request: ${parsed.problem}`);
+    return parsed.request;
+  });
+}
+
 async function runCommand(args: string[]): Promise<number> {
-  const { values, positionals } = parse(args, { ...JSON_FLAG, ...BUDGET, sql: { type: 'boolean' } }, 1);
+  const { values, positionals } = parse(args, { ...JSON_FLAG, ...BUDGET, sql: { type: 'boolean' }, request: { type: 'string', multiple: true } }, 1);
+  const requests = requestsOf(values.request);
   const budget = budgetOf(values.budget);
   const memoryBudgetMb = memoryOf(values.memory);
   const file = positionals[0];
@@ -109,9 +126,25 @@ async function runCommand(args: string[]): Promise<number> {
     const result = await client.run(source, { language, ...(json ? {} : { onConsole: (entry) => printConsoleEntry(entry, terminal) }) });
     // Recognised mistakes are explained as the site explains them (src/explain/mistakes.ts).
     const explanations = explainRun(result, source);
-    if (json) process.stdout.write(`${JSON.stringify({ ...result, explanations }, null, 2)}\n`);
-    else printRun(result, file!, terminal, { sql: values.sql === true, consolePrinted: true, explanations });
-    return result.ok ? 0 : 1;
+    if (!json) printRun(result, file!, terminal, { sql: values.sql === true, consolePrinted: true, explanations });
+    // Requests go to the app the program left listening, in order, once it ran.
+    const exchanges: (AppExchange & { request: AppRequest })[] = [];
+    let requestsFailed = false;
+    if (requests.length > 0 && result.ok) {
+      if (client.listeningPort === undefined) {
+        terminal.err(`${file}: --request needs an Express app: the program ended without one listening (call app.listen(3000)).`);
+        requestsFailed = true;
+      } else {
+        for (const request of requests) {
+          const exchange = await client.request(request);
+          exchanges.push({ request, ...exchange });
+          if (exchange.error) requestsFailed = true;
+          if (!json) printExchange(requestLine(request), exchange, file!, terminal, { sql: values.sql === true });
+        }
+      }
+    }
+    if (json) process.stdout.write(`${JSON.stringify({ ...result, explanations, ...(requests.length > 0 ? { requests: exchanges } : {}) }, null, 2)}\n`);
+    return result.ok && !requestsFailed ? 0 : 1;
   } finally {
     client.dispose();
   }

@@ -66,3 +66,44 @@ export function noAppExchange(why = 'a new run, a Reset or a stopped route ends 
     error: { kind: 'runtime', name: 'NoApp', message: `No app is listening: run the program again (${why}).`, details: [] },
   };
 }
+
+/** The reason phrases of the statuses an Express lesson meets (Express 5 leaves statusMessage empty). */
+const REASONS: Record<number, string> = {
+  200: 'OK',
+  201: 'Created',
+  204: 'No Content',
+  301: 'Moved Permanently',
+  302: 'Found',
+  304: 'Not Modified',
+  400: 'Bad Request',
+  401: 'Unauthorized',
+  403: 'Forbidden',
+  404: 'Not Found',
+  405: 'Method Not Allowed',
+  409: 'Conflict',
+  415: 'Unsupported Media Type',
+  418: "I'm a Teapot",
+  422: 'Unprocessable Entity',
+  500: 'Internal Server Error',
+  501: 'Not Implemented',
+  503: 'Service Unavailable',
+};
+
+/** "200 OK", "418 I'm a Teapot", "299": the status as a status line names it. */
+export function statusLine(response: Pick<AppResponse, 'status' | 'statusText'>): string {
+  const reason = response.statusText || REASONS[response.status];
+  return reason ? `${response.status} ${reason}` : String(response.status);
+}
+
+/** The body for reading: JSON pretty-printed with two spaces, anything else as sent. */
+export function formatBody(response: Pick<AppResponse, 'body' | 'headers'>): { text: string; json: boolean } {
+  const type = response.headers.find(([name]) => name.toLowerCase() === 'content-type')?.[1] ?? '';
+  if (/\bjson\b/i.test(type) && response.body !== '') {
+    try {
+      return { text: JSON.stringify(JSON.parse(response.body), null, 2), json: true };
+    } catch {
+      // Said to be JSON but is not: shown as sent.
+    }
+  }
+  return { text: response.body, json: false };
+}

@@ -55,7 +55,13 @@ export function followSiteTheme(monaco: Monaco): void {
     inherit: true,
     // Token colours kept at 4.5:1 or more on white, on the current line's tint and on the
     // diff's added and removed tints below ('vs' teal, number green and SQL grey are too faint).
-    rules: [...light.rules, { token: 'predefined.sql', foreground: '7c3aed' }, { token: 'operator.sql', foreground: '525966' }],
+    // 'vs' draws SQL strings pure red (4:1 on white): a literal in a statement ('1' from findByPk) needs the program's string colour.
+    rules: [
+      ...light.rules,
+      { token: 'predefined.sql', foreground: '7c3aed' },
+      { token: 'operator.sql', foreground: '525966' },
+      { token: 'string.sql', foreground: CODE_PALETTES.light.string.replace('#', '') },
+    ],
     colors: {
       ...light.colors,
       'editor.lineHighlightBackground': '#f4f3ef',

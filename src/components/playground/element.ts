@@ -16,7 +16,9 @@ import type { Explanation } from '../../explain/mistakes';
 import type { CodeEditor, EditorLanguage, Monaco } from '../../editor';
 import { runtimeFailure, type ConsoleEntry, type RunResult } from '../../schemas/run-result';
 import type { RuntimeStatus } from '../../runtime/protocol/client';
-import { getRuntime, runProgram, runtimeStarted, warmUpRuntime } from './runtime';
+import { forgetApp, getRuntime, runProgram, runtimeStarted, sendRequest, warmUpRuntime } from './runtime';
+import type { AppExchange, AppRequest } from '../../schemas/app-exchange';
+import type { RequestPanel } from './request-panel';
 import { plainLines } from './lines';
 import { debounce, loadCode, saveCode } from './storage';
 import { setUpTabs, type Tabs } from './tabs';
@@ -61,6 +63,8 @@ export class PlaygroundElement extends HTMLElement {
   private unsubscribe: (() => void) | undefined;
   private save = debounce<string>((code) => saveCode(this.storageId, code, this.original), 400);
   private started = false;
+  /** The Request panel, loaded when a run first leaves an app listening. */
+  private requestPanel: RequestPanel | undefined;
 
   private get storageId(): string {
     return this.dataset.id ?? this.id;
@@ -144,12 +148,13 @@ export class PlaygroundElement extends HTMLElement {
     const source = this.getCode();
     this.save.flush();
     this.editor?.clearMarkers();
+    this.requestPanel?.suspend();
     const runtime = getRuntime();
     this.setRunState(runtime.status === 'ready' || runtime.status === 'running' ? 'running' : 'queued');
     let result: RunResult;
     const live = this.followOutput(seq);
     try {
-      const running = runProgram(source, this.language, this.budgetMs, live.onEntry);
+      const running = runProgram(source, this.language, this.budgetMs, live.onEntry, this);
       void runtime.ready().then(
         () => {
           if (this.runSeq === seq && this.runState === 'queued') this.setRunState('running');
@@ -164,6 +169,7 @@ export class PlaygroundElement extends HTMLElement {
     }
     if (seq !== this.runSeq) return result; // a newer run of this playground took over
     await this.showResult(result, source);
+    await this.showRequestPanel(result);
     this.setRunState('done');
     this.dispatchEvent(new CustomEvent('assoclab:result', { detail: result, bubbles: true }));
     return result;
@@ -237,6 +243,10 @@ export class PlaygroundElement extends HTMLElement {
     saveCode(this.storageId, this.original, this.original);
     this.editor?.clearMarkers();
     this.piece('restored').hidden = true;
+    forgetApp(this);
+    this.requestPanel?.close();
+    if (this.summary.startsWith('Listening')) this.summary = '';
+    this.showStatus(getRuntime().status);
     this.editor?.focus();
     this.dispatchEvent(new CustomEvent('assoclab:reset', { bubbles: true }));
   }
@@ -393,6 +403,76 @@ export class PlaygroundElement extends HTMLElement {
   }
 
   private lastExplanation: Explanation | undefined;
+
+  /** The Request panel when the run left an app listening (its code loads then), hidden otherwise. */
+  private async showRequestPanel(result: RunResult): Promise<void> {
+    const port = result.listening?.[0];
+    if (port === undefined) {
+      this.requestPanel?.close();
+      return;
+    }
+    if (!this.requestPanel) {
+      const { RequestPanel } = await import('./request-panel');
+      this.requestPanel ??= new RequestPanel(this.piece('request'), this.presetRequests(), {
+        send: (request) => sendRequest(this, request),
+        showExchange: (line, exchange) => void this.showExchange(line, exchange),
+        openSql: (line) => this.openRequestSql(line),
+        onLine: (line, button) => this.pressLine(line, button),
+      });
+    }
+    this.requestPanel.open(port);
+    this.summary = `Listening on port ${port}`;
+  }
+
+  /** The lesson's preset requests (data-requests, checked at build time). */
+  private presetRequests(): AppRequest[] {
+    try {
+      const parsed: unknown = JSON.parse(this.dataset.requests ?? '[]');
+      return Array.isArray(parsed) ? (parsed as AppRequest[]) : [];
+    } catch {
+      return [];
+    }
+  }
+
+  /** Puts what a request caused in the panels: its SQL under it in the SQL tab, its output in the Console, its error at its line. */
+  private async showExchange(line: string, exchange: AppExchange): Promise<void> {
+    const { renderRequestSql, renderRequestConsole } = await import('./results');
+    const hooks = {
+      onLine: (at: number, button: HTMLButtonElement) => this.pressLine(at, button),
+      colorizeSql: this.monaco ? (sql: string) => this.monaco!.editor.colorize(sql, 'sql', { tabSize: 2 }) : undefined,
+      program: this.getCode(),
+    };
+    const sqlPanel = this.piece('panel-sql');
+    sqlPanel.querySelector(':scope > .pg-empty')?.remove();
+    sqlPanel.append(await renderRequestSql(line, exchange, hooks));
+    if (exchange.console.length > 0) this.piece('panel-console').append(renderRequestConsole(line, exchange));
+    const count = this.piece('count-sql');
+    count.textContent = String(Number(count.textContent || 0) + exchange.sql.filter((statement) => !statement.internal).length);
+    const { error } = exchange;
+    this.editor?.clearMarkers();
+    if (error?.location && this.editor) this.editor.setErrorMarker(error.location.line, error.location.column, `${error.name}: ${error.message}`);
+    if (exchange.appStopped) {
+      this.summary = 'The app stopped';
+      this.showStatus(getRuntime().status);
+    }
+  }
+
+  /** Opens the SQL tab at a request's statements (the latest block of that request). */
+  private openRequestSql(line: string): void {
+    this.selectPanel('panel-sql');
+    const blocks = Array.from(this.piece('panel-sql').querySelectorAll<HTMLElement>('.pg-request-block'));
+    blocks
+      .filter((block) => block.dataset.request === line)
+      .at(-1)
+      ?.scrollIntoView({ block: 'nearest' });
+  }
+
+  /** A "line N" button: pressed, and the line shown in the editor. */
+  private pressLine(line: number, button: HTMLButtonElement): void {
+    for (const other of this.querySelectorAll('.pg-line[aria-pressed="true"]')) other.setAttribute('aria-pressed', 'false');
+    button.setAttribute('aria-pressed', 'true');
+    void this.loadEditor().then(() => this.editor?.highlightLine(line));
+  }
 
   /** Selects the tab of a panel (by its data-part) and moves focus to the panel. */
   private selectPanel(part: string): void {

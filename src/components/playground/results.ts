@@ -7,6 +7,7 @@ import { explainRun, type Explanation } from '../../explain/mistakes';
 export { explainRun };
 import type { ColumnInfo, ConsoleEntry, JsonValue, RunResult, SqlStatement, TableSnapshot } from '../../schemas/run-result';
 import { h } from './dom';
+import { statusLine, type AppExchange } from '../../schemas/app-exchange';
 
 export interface PanelHooks {
   /** Called when the learner picks a "line N" button; `button` is the one pressed. */
@@ -234,7 +235,7 @@ async function renderSyncGroup(statements: SqlStatement[], hooks: PanelHooks, fo
 }
 
 /** The SQL panel: counts per kind, the program's statements formatted and coloured (with bound values, timing and source line), `sync()`'s folded. */
-export async function renderSql(result: RunResult, hooks: PanelHooks): Promise<HTMLElement> {
+export async function renderSql(result: Pick<RunResult, 'sql' | 'sqlOmitted'>, hooks: PanelHooks): Promise<HTMLElement> {
   const root = h('div', { class: 'pg-sqls' });
   if (result.sql.length === 0) {
     root.append(h('div', { class: 'pg-empty' }, 'No SQL was sent to the database.'));
@@ -344,4 +345,31 @@ export function renderTables(result: RunResult): HTMLElement {
   }
   for (const table of result.database.tables) root.append(renderTable(table));
   return root;
+}
+
+/** A request's title: `GET /users/1/posts → 200 OK`. */
+function exchangeTitle(line: string, exchange: AppExchange): string {
+  return `${line} → ${exchange.response ? statusLine(exchange.response) : 'no response'}`;
+}
+
+/** What one request to the app sent to the database, under the request, for the SQL panel. */
+export async function renderRequestSql(line: string, exchange: AppExchange, hooks: PanelHooks): Promise<HTMLElement> {
+  return h(
+    'section',
+    { class: 'pg-request-block', 'aria-label': `SQL of ${line}`, 'data-request': line },
+    h('h4', { class: 'pg-request-block__title' }, exchangeTitle(line, exchange)),
+    await renderSql({ sql: exchange.sql }, hooks),
+  );
+}
+
+/** What the app printed while it handled one request, under the request, for the Console panel. */
+export function renderRequestConsole(line: string, exchange: AppExchange): HTMLElement {
+  const list = consoleLog();
+  list.append(...exchange.console.map(consoleLine));
+  return h(
+    'section',
+    { class: 'pg-request-block', 'aria-label': `Output of ${line}` },
+    h('h4', { class: 'pg-request-block__title' }, exchangeTitle(line, exchange)),
+    list,
+  );
 }

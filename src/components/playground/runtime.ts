@@ -6,6 +6,7 @@ import { createRuntimeClient, type RuntimeClient } from '../../runtime/protocol/
 import { startBrowserWorker } from '../../runtime/worker/launch';
 import type { ProgramLanguage } from '../../runtime/core/execute';
 import type { ConsoleEntry, RunResult } from '../../schemas/run-result';
+import { noAppExchange, type AppExchange, type AppRequest } from '../../schemas/app-exchange';
 
 let client: RuntimeClient | undefined;
 
@@ -32,6 +33,8 @@ export function warmUpRuntime(): void {
 }
 
 let inFlight: Promise<RunResult> | undefined;
+/** The playground whose run left the app listening: the one runtime serves one app, for the page. */
+let appOwner: object | undefined;
 
 /**
  * Runs a program on the shared runtime. A run still in progress (from any playground) is
@@ -42,9 +45,12 @@ export async function runProgram(
   language: ProgramLanguage,
   timeBudgetMs?: number,
   onConsole?: (entry: ConsoleEntry) => void,
+  owner?: object,
 ): Promise<RunResult> {
   const runtime = getRuntime();
   started = true;
+  // Any run ends the app a run before it left (the worker frees it).
+  appOwner = undefined;
   await runtime.ready();
   if (inFlight) {
     runtime.cancel();
@@ -55,8 +61,26 @@ export async function runProgram(
   const current = runtime.run(source, options);
   inFlight = current;
   try {
-    return await current;
+    const result = await current;
+    if (inFlight === current && result.listening?.length) appOwner = owner;
+    return result;
   } finally {
     if (inFlight === current) inFlight = undefined;
   }
+}
+
+/**
+ * Sends a request to the app `owner`'s last run left listening. Another playground's run
+ * since (or a check) ended that app: the answer says so rather than ask another app.
+ */
+export function sendRequest(owner: object, request: AppRequest): Promise<AppExchange> {
+  if (appOwner !== owner || getRuntime().listeningPort === undefined) {
+    return Promise.resolve(noAppExchange('another program ran on this page since, or the runtime was restarted'));
+  }
+  return getRuntime().request(request);
+}
+
+/** A playground's Reset: its app takes no more requests. */
+export function forgetApp(owner: object): void {
+  if (appOwner === owner) appOwner = undefined;
 }

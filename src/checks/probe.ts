@@ -10,7 +10,8 @@
  * when this module loads, before any program runs.
  */
 import type { JsonValue } from '../schemas/run-result';
-import type { ProbeObservation, ProbeRequest, ProbeRow, ProbeValue } from '../schemas/exercise';
+import type { ProbeCall, ProbeObservation, ProbeRequest, ProbeRow, ProbeValue } from '../schemas/exercise';
+import type { AppRequest } from '../schemas/app-exchange';
 
 const captured = {
   setTimeout: globalThis.setTimeout.bind(globalThis),
@@ -27,12 +28,17 @@ const captured = {
   dateIso: Date.prototype.toISOString,
   isFinite: Number.isFinite,
   getTime: Date.prototype.getTime,
+  stringify: JSON.stringify,
+  parse: JSON.parse,
+  replace: String.prototype.replace,
 };
 
 /** What the runtime hands the probes (a structural view of runProgram's ProgramOutcome). */
 export interface ProbeOutcome {
   exports: Record<string, unknown>;
   sequelizeInstances: readonly unknown[];
+  /** Sends a request to the Express app the program left listening (absent when none listens). */
+  request?: (request: AppRequest) => Promise<{ status: number; body: string }>;
 }
 
 /** A small seeded PRNG (mulberry32): same seed, same values, in the learner's run and the solution's. */
@@ -343,6 +349,7 @@ async function runOne(request: ProbeRequest, outcome: ProbeOutcome, seed: number
       if (problem) return { id: request.id, status: 'unavailable', error: problem };
       seeded.push(rows.get(row.as));
     }
+    if ('request' in spec.call) return await callRoute(request.id, spec.call.request, outcome, rows, seed, spec.timeoutMs);
     const args: unknown[] = [];
     for (const name of spec.call.args) args.push(rows.get(name));
     let target: unknown;
@@ -383,6 +390,52 @@ async function runOne(request: ProbeRequest, outcome: ProbeOutcome, seed: number
       }
     }
   }
+}
+
+type RouteCall = Extract<ProbeCall, { request: unknown }>['request'];
+
+/** `/users/:writer.id/posts` with the seeded row `writer`'s id. */
+function routePath(path: string, rows: Map<string, unknown>): string {
+  return Reflect.apply(captured.replace, path, [
+    /:(\w+)\.(\w+)/g,
+    (_match: string, as: string, attribute: string) => {
+      const data = (rows.get(as) as RowLike | undefined)?.dataValues;
+      return encodeURIComponent(captured.String(data && typeof data === 'object' ? data[attribute] : undefined));
+    },
+  ]) as string;
+}
+
+/** Sends a request to the program's app: the observation is its status and its body (parsed when JSON). */
+async function callRoute(
+  id: string,
+  route: RouteCall,
+  outcome: ProbeOutcome,
+  rows: Map<string, unknown>,
+  seed: number,
+  timeoutMs: number,
+): Promise<ProbeObservation> {
+  const send = outcome.request;
+  if (!send) return { id, status: 'unavailable', error: 'no app is listening when the program ends (call app.listen(3000))' };
+  const path = routePath(route.path, rows);
+  let body: string | undefined;
+  if (route.body) {
+    const values: Record<string, unknown> = {};
+    for (const key of captured.keys(route.body)) values[key] = resolveValue(route.body[key]!, rows, seed, `${id}/body/${key}`);
+    body = captured.stringify(values);
+  }
+  const settled = await settle(() => send({ method: route.method, path, headers: {}, ...(body !== undefined ? { body } : {}) }), timeoutMs);
+  const what = `${route.method} ${path}`;
+  if (settled.status === 'timeout')
+    return { id, status: 'timeout', error: `${what} got no response within ${timeoutMs} ms (a route that never calls res.json()?)` };
+  if (settled.status === 'threw') return { id, status: 'threw', error: message(settled.error) };
+  const answer = settled.value as { status: number; body: string };
+  let parsed: JsonValue;
+  try {
+    parsed = toPlain(captured.parse(answer.body));
+  } catch {
+    parsed = answer.body;
+  }
+  return { id, status: 'returned', value: { status: answer.status, body: parsed } };
 }
 
 /**

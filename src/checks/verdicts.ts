@@ -381,8 +381,37 @@ function show(value: JsonValue): string {
   return text.length > 400 ? `${text.slice(0, 400)}…` : text;
 }
 
+/** A route's answer as a request probe records it. */
+function routeAnswer(value: JsonValue | undefined): { status: JsonValue; body: JsonValue } {
+  const answer = value !== null && typeof value === 'object' && !Array.isArray(value) ? value : {};
+  return { status: answer.status ?? null, body: answer.body ?? null };
+}
+
+/** A request probe: the status must be the solution's, and the JSON body too (projected and ordered as the check says). */
+function judgeRouteAnswer(spec: Spec<'probe'>, call: string, observed: JsonValue | undefined, reference: JsonValue | undefined): Verdict {
+  const expected = routeAnswer(reference);
+  const found = routeAnswer(observed);
+  if (found.status !== expected.status) {
+    return fail(
+      `${call} answered ${show(found.status)} where the reference app answers ${show(expected.status)}, for data your program did not create.`,
+      `${show(expected.status)} ${show(normaliseValue(expected.body, spec.project, spec.order))}`,
+      `${show(found.status)} ${show(normaliseValue(found.body, spec.project, spec.order))}`,
+    );
+  }
+  const want = normaliseValue(expected.body, spec.project, spec.order);
+  const got = normaliseValue(found.body, spec.project, spec.order);
+  if (JSON.stringify(want) === JSON.stringify(got)) return pass(`${call} answered with the right status and JSON for data it had never seen.`);
+  return fail(`${call} answered with the wrong JSON for data your program did not create.`, show(want), show(got));
+}
+
 export function judgeProbe(spec: Spec<'probe'>, context: VerdictContext, id: string): Verdict {
-  const call = 'export' in spec.probe.call ? `${spec.probe.call.export}()` : `${spec.probe.call.method}()`;
+  const probeCall = spec.probe.call;
+  const call =
+    'request' in probeCall
+      ? `${probeCall.request.method} ${probeCall.request.path}`
+      : 'export' in probeCall
+        ? `${probeCall.export}()`
+        : `${probeCall.method}()`;
   const observed = context.observations.get(id);
   const reference = context.reference?.get(id);
   if (!reference || reference.status !== 'returned') {
@@ -394,10 +423,13 @@ export function judgeProbe(spec: Spec<'probe'>, context: VerdictContext, id: str
     case 'unavailable':
       return fail(`Could not call ${call}: ${observed.error ?? 'it is missing'}.`, show(expected), observed.error ?? 'unavailable');
     case 'timeout':
+      if ('request' in probeCall)
+        return fail(`${call} got no response: does every way through the route end in res.json()?`, show(expected), observed.error ?? 'no response');
       return fail(`${call} never finished: did you forget to return or await a promise?`, show(expected), observed.error ?? 'no answer');
     case 'threw':
       return fail(`${call} threw an error when called with fresh data: ${observed.error ?? ''}`, show(expected), observed.error ?? 'an error');
     case 'returned': {
+      if ('request' in probeCall) return judgeRouteAnswer(spec, call, observed.value, reference.value);
       const found = normaliseValue(observed.value, spec.project, spec.order);
       if (JSON.stringify(found) === JSON.stringify(expected)) return pass(`${call} returned the right result for data it had never seen.`);
       return fail(`${call} returned the wrong result when called with fresh data (not the rows your program created).`, show(expected), show(found));

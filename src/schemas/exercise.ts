@@ -5,6 +5,7 @@
  * and the same definition serves the browser, the grader and the tests.
  */
 import { z } from 'zod';
+import { REQUEST_METHODS } from './app-exchange';
 import { exerciseIdSchema } from './lesson';
 import { difficultySchema, topicIdSchema } from './topics';
 import { parseWithFriendlyErrors } from './parse';
@@ -48,9 +49,24 @@ export const probeRowSchema = z
   .strict()
   .describe('One row a probe creates with the program’s own model before calling into the program.');
 
-/** What a probe calls after seeding: an exported function, or a method of a seeded row. */
+/** What a probe calls after seeding: an exported function, a method of a seeded row, or a route of the program's app. */
 export const probeCallSchema = z
   .union([
+    z
+      .object({
+        request: z
+          .object({
+            method: z.enum(REQUEST_METHODS).default('GET'),
+            path: z
+              .string()
+              .regex(/^\/\S*$/, 'a path starts with "/" and has no spaces')
+              .describe('The path; `:as.attribute` is replaced by a seeded row’s attribute: `/users/:writer.id/posts`.'),
+            body: z.record(probeValueSchema).optional().describe('A JSON body, its values like a seeded row’s (literals, random values, refs).'),
+          })
+          .strict(),
+      })
+      .strict()
+      .describe('Sends a request to the Express app the program left listening; the observation is the status and the JSON body.'),
     z
       .object({
         export: name('The name of the function the program exports.'),

@@ -14,6 +14,7 @@ import { ConsoleCapture, DEFAULT_CONSOLE_LIMITS, type ConsoleLimits } from './co
 import { DEFAULT_ROW_LIMIT, inspectDatabase } from './inspect-database';
 import { inspectModels } from './inspect-models';
 import { LiveApp } from './live-app';
+import type { AppRequest } from '../../schemas/app-exchange';
 import { showModelInstancesAsData, type Printer } from './inspect';
 import { AsyncFunction, ProgramLocator } from './locate';
 import { ProgramTimers } from './program-timers';
@@ -64,6 +65,8 @@ export type ProgramLanguage = 'javascript' | 'typescript';
 export interface ProgramOutcome {
   exports: Record<string, unknown>;
   sequelizeInstances: SequelizeInstance[];
+  /** Sends a request to the app the program left listening (absent when none listens). */
+  request?: (request: AppRequest) => Promise<{ status: number; body: string }>;
 }
 
 export interface RunOptions {
@@ -366,7 +369,20 @@ export async function runProgram(source: string, host: RuntimeHost, options: Run
     const changeLog = changes.result();
     const inspectMs = now() - inspectStartedAt;
 
-    if (options.afterRun) await options.afterRun({ exports: exported, sequelizeInstances: instances });
+    if (options.afterRun) {
+      // The checks' request probes reach the app the program left listening (its first port).
+      const port = !error ? network?.ports[0] : undefined;
+      const routes = network;
+      const request =
+        port !== undefined && routes
+          ? async ({ method, path, headers, body }: AppRequest) => {
+              const init = { method, headers: { ...(body !== undefined ? { 'content-type': 'application/json' } : {}), ...headers }, body };
+              const response = await routes.send(port, path, init);
+              return { status: response?.status ?? 0, body: (await response?.text()) ?? '' };
+            }
+          : undefined;
+      await options.afterRun({ exports: exported, sequelizeInstances: instances, ...(request ? { request } : {}) });
+    }
     const finishedAt = now();
 
     const exitedCleanly = error?.kind === 'exit' && /process\.exit\(0\)/.test(error.message);

@@ -1,0 +1,107 @@
+/**
+ * Request checks: a probe that seeds hidden rows, sends a request to the learner's Express
+ * app and compares the status and JSON with the reference solution's, graded in Node with
+ * the real Express and Sequelize, in-process.
+ */
+import { beforeAll, describe, expect, it } from 'vitest';
+import { parseExercise, type Exercise } from '../schemas/exercise';
+import { createNodeHost } from '../runtime/node/node-host';
+import { createInProcessRunner } from '../runtime/protocol/in-process-runner';
+import type { ProgramRunner } from './types';
+import { gradeProgram } from './grade';
+
+const program = (route: string) =>
+  [
+    "import express from 'express';",
+    "import { Sequelize, DataTypes } from 'sequelize';",
+    "const sequelize = new Sequelize('sqlite::memory:');",
+    "const User = sequelize.define('User', { name: DataTypes.STRING });",
+    "const Post = sequelize.define('Post', { title: DataTypes.STRING });",
+    "User.hasMany(Post, { foreignKey: 'userId' });",
+    "Post.belongsTo(User, { foreignKey: 'userId' });",
+    'await sequelize.sync();',
+    'const app = express();',
+    route,
+    'app.listen(3000);',
+  ].join('\n');
+
+const SOLUTION = program(`app.get('/users/:id/posts', async (req, res) => {
+  const user = await User.findByPk(req.params.id);
+  if (!user) return res.status(404).json({ error: 'no such user' });
+  res.json(await user.getPosts());
+});`);
+
+let exercise: Exercise;
+let runner: ProgramRunner;
+
+beforeAll(async () => {
+  runner = createInProcessRunner(await createNodeHost());
+  exercise = parseExercise(
+    {
+      id: 'posts-route',
+      title: 'GET /users/:id/posts',
+      instructions: 'Answer with the posts of one user.',
+      topic: 'accessor-methods',
+      difficulty: 2,
+      starter: program(''),
+      solution: SOLUTION,
+      checks: [
+        {
+          id: 'posts',
+          kind: 'probe',
+          title: 'GET /users/:id/posts answers with that user’s posts',
+          probe: {
+            seed: [
+              { as: 'writer', model: 'User', values: { name: { random: 'name' } } },
+              { as: 'other', model: 'User', values: { name: { random: 'name' } } },
+              { as: 'first', model: 'Post', values: { title: { random: 'title' }, userId: { ref: 'writer', attribute: 'id' } } },
+              { as: 'theirs', model: 'Post', values: { title: { random: 'title' }, userId: { ref: 'other', attribute: 'id' } } },
+            ],
+            call: { request: { method: 'GET', path: '/users/:writer.id/posts' } },
+          },
+          project: ['title'],
+        },
+      ],
+    },
+    'src/checks/request-probe.test.ts',
+  );
+});
+
+const grade = (source: string) => gradeProgram(exercise, source, runner, { seed: 42, timeBudgetMs: 2_000 });
+
+describe('a request check', () => {
+  it('passes the reference solution', async () => {
+    const report = await grade(SOLUTION);
+    expect(report.checks[0]).toMatchObject({
+      passed: true,
+      message: 'GET /users/:writer.id/posts answered with the right status and JSON for data it had never seen.',
+    });
+  });
+
+  it('fails a route that answers with every post, showing the JSON it wanted and got', async () => {
+    const report = await grade(program("app.get('/users/:id/posts', async (req, res) => res.json(await Post.findAll()));"));
+    expect(report.checks[0]?.passed).toBe(false);
+    expect(report.checks[0]?.message).toBe('GET /users/:writer.id/posts answered with the wrong JSON for data your program did not create.');
+    expect(JSON.parse(report.checks[0]!.found!)).toHaveLength(2);
+    expect(JSON.parse(report.checks[0]!.expected!)).toHaveLength(1);
+  });
+
+  it('fails a missing route with the status Express gave', async () => {
+    const report = await grade(program(''));
+    expect(report.checks[0]?.passed).toBe(false);
+    expect(report.checks[0]?.message).toBe(
+      'GET /users/:writer.id/posts answered 404 where the reference app answers 200, for data your program did not create.',
+    );
+  });
+
+  it('fails a route that never answers, saying so', async () => {
+    const report = await grade(program("app.get('/users/:id/posts', async (req, res) => { await Post.findAll(); });"));
+    expect(report.checks[0]?.passed).toBe(false);
+    expect(report.checks[0]?.message).toBe('GET /users/:writer.id/posts got no response: does every way through the route end in res.json()?');
+  });
+
+  it('fails a program that starts no app', async () => {
+    const report = await grade(program('').replace('app.listen(3000);', ''));
+    expect(report.checks[0]?.message).toMatch(/^Could not call GET \/users\/:writer\.id\/posts: no app is listening/);
+  });
+});

@@ -245,7 +245,7 @@ export class PlaygroundElement extends HTMLElement {
     this.piece('restored').hidden = true;
     forgetApp(this);
     this.requestPanel?.close();
-    if (this.summary.startsWith('Listening')) this.summary = '';
+    if (this.summary.startsWith('Listening')) this.summary = 'The app stopped: Run starts it again';
     this.showStatus(getRuntime().status);
     this.editor?.focus();
     this.dispatchEvent(new CustomEvent('assoclab:reset', { bubbles: true }));

@@ -4,6 +4,8 @@
  * data with --json).
  */
 import { execFile } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
@@ -12,6 +14,7 @@ const root = fileURLToPath(new URL('..', import.meta.url));
 const bin = join(root, 'bin', 'assoclab.mjs');
 const api = join(root, 'tests', 'fixtures', 'express-api.js');
 const seed = join(root, 'tests', 'fixtures', 'sample-program.js');
+const scratch = mkdtempSync(join(tmpdir(), 'assoclab-request-'));
 
 function cli(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
   return new Promise((resolve) => {
@@ -38,6 +41,35 @@ describe('assoclab run --request', () => {
     const after = stdout.slice(stdout.indexOf('> GET /users/1/posts'));
     expect(after).toContain('-- SQL this request sent (2 statements)');
     expect(after).toMatch(/2\. SELECT .* FROM `Posts` AS `Post` WHERE `Post`\.`userId` = 1 .*\(line 23\)/);
+  });
+
+  it('marks a route that queries once per row as a likely N+1', async () => {
+    const file = join(scratch, 'n-plus-one.js');
+    writeFileSync(
+      file,
+      [
+        "import express from 'express';",
+        "import { Sequelize, DataTypes } from 'sequelize';",
+        "const sequelize = new Sequelize('sqlite::memory:');",
+        "const User = sequelize.define('User', { name: DataTypes.STRING });",
+        "const Post = sequelize.define('Post', { title: DataTypes.STRING });",
+        "Post.belongsTo(User, { foreignKey: 'userId' });",
+        'await sequelize.sync();',
+        "const [ann, bo, cy] = await User.bulkCreate([{ name: 'Ann' }, { name: 'Bo' }, { name: 'Cy' }]);",
+        "await Post.bulkCreate([{ title: 'a', userId: ann.id }, { title: 'b', userId: bo.id }, { title: 'c', userId: cy.id }]);",
+        'const app = express();',
+        "app.get('/posts', async (req, res) => {",
+        '  const posts = await Post.findAll();',
+        '  const rows = [];',
+        '  for (const post of posts) rows.push({ title: post.title, author: (await post.getUser()).name });',
+        '  res.json(rows);',
+        '});',
+        'app.listen(3000);',
+      ].join('\n'),
+    );
+    const { code, stdout } = await cli('run', file, '--sql', '--request', 'GET /posts');
+    expect(code).toBe(0);
+    expect(stdout).toMatch(/-- Likely N\+1: SELECT .*Users.* ×3, line 14: one query per row of an earlier result/);
   });
 
   it('gives the responses as data with --json', async () => {

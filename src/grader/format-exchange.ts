@@ -1,6 +1,7 @@
 /** Prints one request to a live app and its response for a terminal, as `assoclab run --request` shows it. */
 import { formatBody, statusLine, type AppExchange } from '../schemas/app-exchange';
 import type { PrintTarget } from './format-run';
+import { findNPlusOne, N_PLUS_ONE_LESSON } from '../insight/n-plus-one';
 
 export function printExchange(line: string, exchange: AppExchange, file: string, target: PrintTarget, options: { sql: boolean }): void {
   target.out(`\n> ${line}`);
@@ -20,6 +21,12 @@ export function printExchange(line: string, exchange: AppExchange, file: string,
       const where = statement.source ? ` (line ${statement.source.line})` : '';
       target.out(`${String(index + 1).padStart(3)}. ${statement.sql}${values}${where}`);
     });
+    for (const group of findNPlusOne(exchange.sql)) {
+      target.out(
+        `-- Likely N+1: ${group.label} ×${group.statements.length}, line ${group.line}: one query per row of an earlier result; load the rows together with include.\n` +
+          `   Read more: ${N_PLUS_ONE_LESSON.label}, ${N_PLUS_ONE_LESSON.href}`,
+      );
+    }
   }
   if (error) {
     const at = error.location ? `${file}:${error.location.line}:${error.location.column}: ` : `${file}: `;

@@ -108,6 +108,36 @@ describe('the Request panel', () => {
     expect(await seriousViolations(page)).toBe('');
   });
 
+  it('marks a route that queries once per row as a likely N+1 under its request', async () => {
+    const program = [
+      "import express from 'express';",
+      "import { Sequelize, DataTypes } from 'sequelize';",
+      "const sequelize = new Sequelize('sqlite::memory:');",
+      "const User = sequelize.define('User', { name: DataTypes.STRING });",
+      "const Post = sequelize.define('Post', { title: DataTypes.STRING });",
+      "Post.belongsTo(User, { foreignKey: 'userId' });",
+      'await sequelize.sync();',
+      "const [ann, bo, cy] = await User.bulkCreate([{ name: 'Ann' }, { name: 'Bo' }, { name: 'Cy' }]);",
+      "await Post.bulkCreate([{ title: 'a', userId: ann.id }, { title: 'b', userId: bo.id }, { title: 'c', userId: cy.id }]);",
+      'const app = express();',
+      "app.get('/posts', async (req, res) => {",
+      '  const posts = await Post.findAll();',
+      '  const rows = [];',
+      '  for (const post of posts) rows.push({ title: post.title, author: (await post.getUser()).name });',
+      '  res.json(rows);',
+      '});',
+      'app.listen(3000);',
+    ].join('\n');
+    await playground().evaluate((element, code) => (element as HTMLElementTagNameMap['assoclab-playground']).setCode(code), program);
+    await run();
+    await path().fill('/posts');
+    await send().click();
+    await body().waitFor();
+    await playground().getByRole('button', { name: '4 SQL statements' }).click();
+    const block = playground().getByRole('region', { name: 'SQL of GET /posts' });
+    await expect(block.getByRole('region', { name: 'Likely N+1 queries' }).textContent()).resolves.toMatch(/Likely N\+1: .*×3, line 14/);
+  });
+
   it('shows Express’s 500 for a throwing route and the error at its line', async () => {
     const program = [
       "import express from 'express';",

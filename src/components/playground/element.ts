@@ -436,7 +436,7 @@ export class PlaygroundElement extends HTMLElement {
 
   /** Puts what a request caused in the panels: its SQL under it in the SQL tab, its output in the Console, its error at its line. */
   private async showExchange(line: string, exchange: AppExchange): Promise<void> {
-    const { renderRequestSql, renderRequestConsole } = await import('./results');
+    const [{ renderRequestSql, renderRequestConsole }, { decorateRequestSql }] = await Promise.all([import('./results'), import('./run-visuals')]);
     const hooks = {
       onLine: (at: number, button: HTMLButtonElement) => this.pressLine(at, button),
       colorizeSql: this.monaco ? (sql: string) => this.monaco!.editor.colorize(sql, 'sql', { tabSize: 2 }) : undefined,
@@ -444,7 +444,10 @@ export class PlaygroundElement extends HTMLElement {
     };
     const sqlPanel = this.piece('panel-sql');
     sqlPanel.querySelector(':scope > .pg-empty')?.remove();
-    sqlPanel.append(await renderRequestSql(line, exchange, hooks));
+    const block = await renderRequestSql(line, exchange, hooks);
+    // A route that loads related rows one query per row is marked as the run's N+1 is.
+    decorateRequestSql(block, exchange.sql, hooks);
+    sqlPanel.append(block);
     if (exchange.console.length > 0) this.piece('panel-console').append(renderRequestConsole(line, exchange));
     const count = this.piece('count-sql');
     count.textContent = String(Number(count.textContent || 0) + exchange.sql.filter((statement) => !statement.internal).length);

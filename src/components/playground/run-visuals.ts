@@ -5,4 +5,4 @@
  */
 export { TableHistory } from '../../insight/table-steps';
 export { createTablesStepper, type TablesStepper } from './table-steps-view';
-export { decorateSqlPanel } from './sql-insight';
+export { decorateRequestSql, decorateSqlPanel } from './sql-insight';

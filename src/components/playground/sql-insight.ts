@@ -7,7 +7,7 @@
  * The log's items are matched to the run's statements by their order: ./results.ts
  * renders every statement (internal ones hidden), in order, sync()'s folded in place.
  */
-import type { RunResult } from '../../schemas/run-result';
+import type { RunResult, SqlStatement } from '../../schemas/run-result';
 import { findNPlusOne, N_PLUS_ONE_LESSON, type RepeatedQuery } from '../../insight/n-plus-one';
 import { describeChanges, targetTable, type TableHistory } from '../../insight/table-steps';
 import { h } from './dom';
@@ -134,6 +134,24 @@ export function decorateSqlPanel(root: HTMLElement, result: RunResult, history: 
   if (groups.length === 0) return;
   const bar = root.querySelector('.pg-sqls__bar');
   const notice = nPlusOneNotice(groups, hooks);
+  if (bar) bar.after(notice);
+  else root.prepend(notice);
+  const list = root.querySelector('.pg-sql[aria-label="SQL statements"]');
+  if (list) for (const group of groups) foldGroup(group, items, list);
+}
+
+/**
+ * The N+1 groups of one request's statements (a route that loads related rows one query
+ * per row), noticed and folded as in the run's log. Its rows' changes and "Tables after"
+ * are not shown: the change log covers the run, not the requests after it.
+ */
+export function decorateRequestSql(root: HTMLElement, statements: readonly SqlStatement[], hooks: Pick<SqlInsightHooks, 'onLine'>): void {
+  const items = Array.from(root.querySelectorAll<HTMLElement>('.pg-sql__item'));
+  if (items.length !== statements.length) return;
+  const groups = findNPlusOne(statements);
+  if (groups.length === 0) return;
+  const notice = nPlusOneNotice(groups, { ...hooks, openInTables: () => undefined });
+  const bar = root.querySelector('.pg-sqls__bar');
   if (bar) bar.after(notice);
   else root.prepend(notice);
   const list = root.querySelector('.pg-sql[aria-label="SQL statements"]');

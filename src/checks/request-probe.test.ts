@@ -74,14 +74,14 @@ describe('a request check', () => {
     const report = await grade(SOLUTION);
     expect(report.checks[0]).toMatchObject({
       passed: true,
-      message: 'GET /users/:writer.id/posts answered with the right status and JSON for data it had never seen.',
+      message: 'GET /users/:id/posts answered with the right status and JSON for data it had never seen.',
     });
   });
 
   it('fails a route that answers with every post, showing the JSON it wanted and got', async () => {
     const report = await grade(program("app.get('/users/:id/posts', async (req, res) => res.json(await Post.findAll()));"));
     expect(report.checks[0]?.passed).toBe(false);
-    expect(report.checks[0]?.message).toBe('GET /users/:writer.id/posts answered with the wrong JSON for data your program did not create.');
+    expect(report.checks[0]?.message).toBe('GET /users/:id/posts answered with the wrong JSON for data your program did not create.');
     expect(JSON.parse(report.checks[0]!.found!)).toHaveLength(2);
     expect(JSON.parse(report.checks[0]!.expected!)).toHaveLength(1);
   });
@@ -90,18 +90,18 @@ describe('a request check', () => {
     const report = await grade(program(''));
     expect(report.checks[0]?.passed).toBe(false);
     expect(report.checks[0]?.message).toBe(
-      'GET /users/:writer.id/posts answered 404 where the reference app answers 200, for data your program did not create.',
+      'GET /users/:id/posts answered 404 where the reference app answers 200, for data your program did not create.',
     );
   });
 
   it('fails a route that never answers, saying so', async () => {
     const report = await grade(program("app.get('/users/:id/posts', async (req, res) => { await Post.findAll(); });"));
     expect(report.checks[0]?.passed).toBe(false);
-    expect(report.checks[0]?.message).toBe('GET /users/:writer.id/posts got no response: does every way through the route end in res.json()?');
+    expect(report.checks[0]?.message).toBe('GET /users/:id/posts got no response: does every way through the route end in res.json()?');
   });
 
   it('fails a program that starts no app', async () => {
     const report = await grade(program('').replace('app.listen(3000);', ''));
-    expect(report.checks[0]?.message).toMatch(/^Could not call GET \/users\/:writer\.id\/posts: no app is listening/);
+    expect(report.checks[0]?.message).toMatch(/^Could not call GET \/users\/:id\/posts: no app is listening/);
   });
 });

@@ -408,7 +408,8 @@ export function judgeProbe(spec: Spec<'probe'>, context: VerdictContext, id: str
   const probeCall = spec.probe.call;
   const call =
     'request' in probeCall
-      ? `${probeCall.request.method} ${probeCall.request.path}`
+      ? // `/users/:writer.id/posts` reads as the route a learner wrote: `/users/:id/posts`.
+        `${probeCall.request.method} ${probeCall.request.path.replace(/:\w+\.(\w+)/g, ':$1')}`
       : 'export' in probeCall
         ? `${probeCall.export}()`
         : `${probeCall.method}()`;

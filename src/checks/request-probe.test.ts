@@ -89,9 +89,7 @@ describe('a request check', () => {
   it('fails a missing route with the status Express gave', async () => {
     const report = await grade(program(''));
     expect(report.checks[0]?.passed).toBe(false);
-    expect(report.checks[0]?.message).toBe(
-      'GET /users/:id/posts answered 404 where the reference app answers 200, for data your program did not create.',
-    );
+    expect(report.checks[0]?.message).toBe('GET /users/:id/posts answered 404 where the reference app answers 200, for data your program did not create.');
   });
 
   it('fails a route that never answers, saying so', async () => {

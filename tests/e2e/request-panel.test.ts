@@ -175,6 +175,42 @@ describe('the Request panel', () => {
   });
 });
 
+describe('an exercise graded by requests to the learner’s app', () => {
+  const EXERCISE = 'serve-a-users-posts';
+  const exercise = () => page.locator(`#exercise-${EXERCISE}`);
+  const verdict = async (): Promise<string | undefined> => {
+    await exercise().getByRole('button', { name: 'Check', exact: true }).click();
+    await page.waitForFunction(
+      (id) => {
+        const root = document.querySelector<HTMLElement>(`#exercise-${id}`);
+        const button = root?.querySelector('[data-part="check"]');
+        return Boolean(root && button && !button.hasAttribute('aria-busy') && (root.dataset.result === 'passed' || root.dataset.result === 'failed'));
+      },
+      EXERCISE,
+      { timeout: 60_000 },
+    );
+    return exercise().evaluate((element) => (element as HTMLElement).dataset.result);
+  };
+
+  it('fails the starter, saying which request answered what, and passes the solution', async () => {
+    await exercise().scrollIntoViewIfNeeded();
+    await expect(verdict()).resolves.toBe('failed');
+    const messages = await exercise().locator('li[data-state="failed"] .ex-check__message').allTextContents();
+    expect(messages.map((message) => message.trim())).toEqual([
+      expect.stringMatching(/^GET \/users\/:id\/posts answered with the wrong JSON for data your program did not create\./),
+      expect.stringMatching(/^GET \/users\/987654\/posts answered 200 where the reference app answers 404/),
+    ]);
+    const solution = await page.evaluate((id) => {
+      const data = document.querySelector(`#exercise-${id} script[type="application/json"]`)?.textContent ?? '{}';
+      return (JSON.parse(data) as { exercise: { solution: string } }).exercise.solution;
+    }, EXERCISE);
+    await exercise()
+      .locator('assoclab-playground')
+      .evaluate((element, code) => (element as HTMLElementTagNameMap['assoclab-playground']).setCode(code), solution);
+    await expect(verdict()).resolves.toBe('passed');
+  }, 120_000);
+});
+
 describe('loading Express', () => {
   it('is done only for a program that imports it', async () => {
     const fresh = await openPage(browser, { viewport: { width: 1280, height: 800 } });

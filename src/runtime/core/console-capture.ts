@@ -172,12 +172,14 @@ export class ConsoleCapture {
    * default and `logging: true` logger is `console.log` (the program's, so that
    * `logging: console.log` is recognised as it is natively and prints the SQL alone), and
    * its warnings go to `console.warn`, which Node prints to stderr: kept as Sequelize's.
+   * `othersOwn` tells output of another library that is not Sequelize's (Express logging
+   * the error it answered 500 for): printed as the program's, as Node prints it.
    */
-  createGlobalConsole(programConsole: Console): Console {
+  createGlobalConsole(programConsole: Console, othersOwn: (args: readonly unknown[]) => boolean = () => false): Console {
     const sequelize =
       (level: ConsoleLevel) =>
       (...args: unknown[]) =>
-        this.write(level, args, 'sequelize');
+        this.write(level, args, othersOwn(args) ? undefined : 'sequelize');
     return Object.assign(Object.create(Object.getPrototypeOf(programConsole) as object) as Console, programConsole, {
       warn: sequelize('warn'),
       error: sequelize('error'),

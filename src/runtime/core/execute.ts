@@ -231,6 +231,9 @@ export async function runProgram(source: string, host: RuntimeHost, options: Run
     recorder.stop();
   });
 
+  // Express logs the error of a route it answered 500 for with console.error: its output, not Sequelize's.
+  const expressOwn = (args: readonly unknown[]) =>
+    args.length === 1 && typeof args[0] === 'object' && args[0] !== null && !!network?.answeredErrors.has(args[0]);
   const hostConsole = globalThis.console;
   let restoreTimers = () => {};
   /** Set when a live app took over what the run allocated: it frees it, later. */
@@ -299,7 +302,7 @@ export async function runProgram(source: string, host: RuntimeHost, options: Run
 
     // 4. Run it, then wait until nothing it started is still pending. Meanwhile the global
     // console is the program's (Sequelize logs with `console.log` and warns with `console.warn`).
-    globalThis.console = output.createGlobalConsole(programConsole);
+    globalThis.console = output.createGlobalConsole(programConsole, expressOwn);
     restoreTimers = timers.installGlobals();
     executeStartedAt = now();
     guard.start();
@@ -400,7 +403,7 @@ export async function runProgram(source: string, host: RuntimeHost, options: Run
           captureConsole: (sink) => void (consoleSink = sink),
           enter: () => {
             const previous = globalThis.console;
-            globalThis.console = output.createGlobalConsole(programConsole);
+            globalThis.console = output.createGlobalConsole(programConsole, expressOwn);
             const restore = timers.installGlobals();
             return () => {
               restore();

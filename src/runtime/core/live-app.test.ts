@@ -19,7 +19,7 @@ beforeAll(async () => {
 });
 
 /** Runs a program and returns its live app (and the run's result). */
-async function start(source = program, timeBudgetMs = 1_000) {
+async function start(source = program, timeBudgetMs = 5_000) {
   let app: LiveApp | undefined;
   const result = await runProgram(source, host, { timeBudgetMs, onListening: (live) => (app = live) });
   return { result, app };
@@ -92,6 +92,22 @@ describe('an app that listens', () => {
     expect(exchange.ok).toBe(false);
     // The app goes on.
     expect((await app!.request(get('/users/1/posts'))).response?.status).toBe(200);
+    app!.close();
+  });
+
+  it('prints what Express logs of the error it answered as Express’s output, not as a warning of Sequelize’s', async () => {
+    // Outside tests (NODE_ENV=test), Express logs every error it answers 500 for.
+    const source = [
+      "import express from 'express';",
+      'const app = express();',
+      "app.set('env', 'development');",
+      "app.get('/', () => { throw new Error('logged'); });",
+      'app.listen(3000);',
+    ].join('\n');
+    const { app } = await start(source);
+    const exchange = await app!.request(get('/'));
+    expect(exchange.console).toEqual([expect.objectContaining({ level: 'error', text: expect.stringMatching(/^Error: logged\n/) })]);
+    expect(exchange.console[0]?.origin).toBeUndefined();
     app!.close();
   });
 

@@ -46,6 +46,8 @@ export class VirtualNetwork {
    */
   onRouteError: ((error: unknown) => void) | undefined;
   private readonly observedRouters = new WeakSet<RouterLike>();
+  /** Errors Express answered with a 500 (and then logs with the global console.error, as Express's own output). */
+  readonly answeredErrors = new WeakSet<object>();
 
   constructor(private readonly runtime: ExpressRuntime) {}
 
@@ -75,7 +77,10 @@ export class VirtualNetwork {
     if (this.observedRouters.has(router)) return;
     this.observedRouters.add(router);
     const original = router.handle;
-    const report = (error: unknown) => this.onRouteError?.(error);
+    const report = (error: unknown) => {
+      if (typeof error === 'object' || typeof error === 'function') this.answeredErrors.add(error as object);
+      this.onRouteError?.(error);
+    };
     router.handle = function (this: RouterLike, request, response, done) {
       return original.call(this, request, response, (error?: unknown) => {
         // 'route' and 'router' are Express's own signals to skip ahead, not errors.

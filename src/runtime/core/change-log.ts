@@ -338,7 +338,8 @@ export class ChangeRecorder {
       for (const name of names) {
         const shape = readTable(exec, name);
         const known = tables.get(name);
-        if (known && present.has(name) && JSON.stringify({ ...known, insertTrigger: undefined }) === JSON.stringify({ ...shape, insertTrigger: undefined })) continue;
+        if (known && present.has(name) && JSON.stringify({ ...known, insertTrigger: undefined }) === JSON.stringify({ ...shape, insertTrigger: undefined }))
+          continue;
         this.installTriggers(entry, name, shape);
       }
       this.fitInsertTriggers(entry);

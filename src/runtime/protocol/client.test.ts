@@ -178,7 +178,7 @@ describe('the runtime client', () => {
   });
 });
 
-describe('the page\'s check runners', () => {
+describe("the page's check runners", () => {
   const checkedOn = (request: WorkerRequest, worker: number) =>
     request.type === 'check' ? { type: 'check-result', id: request.id, result: okResult(`${request.source} on ${worker}`), observations: [] } : undefined;
   const settle = () => new Promise((resolve) => setTimeout(resolve, 10));

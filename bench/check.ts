@@ -50,6 +50,7 @@ export async function measureCheckInChromium(browser: Browser, site: StaticSite,
   process.stdout.write(`\n${group}\n`);
   const firsts: number[] = [];
   const seconds: number[] = [];
+  let longestFirst = 0;
   let longest = 0;
   for (let i = 0; i < PAGES; i++) {
     const context = await browser.newContext({ viewport: { width: 1366, height: 860 } });
@@ -62,10 +63,12 @@ export async function measureCheckInChromium(browser: Browser, site: StaticSite,
     await page.goto(`${site.url}${LESSON_PATH}`);
     const exercise = page.locator(`assoclab-exercise[data-exercise-id="${EXERCISE}"]`);
     await exercise.scrollIntoViewIfNeeded();
+    // The editor loads when the learner reaches for it.
+    await exercise.locator('[data-part="editor"]').hover();
     await exercise.locator('assoclab-playground[data-editor="ready"]').waitFor({ timeout: 30_000 });
     const first = await page.evaluate(checkInPage, EXERCISE);
     firsts.push(first.ms);
-    longest = Math.max(longest, first.longestTaskMs);
+    longestFirst = Math.max(longestFirst, first.longestTaskMs);
     for (let again = 0; again < AGAIN; again++) {
       const next = await page.evaluate(checkInPage, EXERCISE);
       seconds.push(next.ms);
@@ -77,5 +80,6 @@ export async function measureCheckInChromium(browser: Browser, site: StaticSite,
   const second = median(seconds);
   add(group, `first Check on a fresh page -> verdicts (median of ${PAGES})`, ms(first), '<= 1200 ms', first <= 1200);
   add(group, `a later Check -> verdicts (median of ${PAGES * AGAIN})`, ms(second), '<= 300 ms', second <= 300);
-  add(group, 'longest main-thread task during a Check, until its output is shown', ms(longest), '<= 100 ms', longest <= 100);
+  add(group, 'longest main-thread task during a first Check, until its output is shown', ms(longestFirst), '<= 100 ms', longestFirst <= 100);
+  add(group, 'longest main-thread task during a later Check, until its output is shown', ms(longest), '<= 100 ms', longest <= 100);
 }

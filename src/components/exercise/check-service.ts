@@ -27,22 +27,23 @@ let service: Promise<Service> | undefined;
 
 function loadService(): Promise<Service> {
   service ??= Promise.all([import('../../checks/grade'), import('../../runtime/protocol/check-runner'), import('../../runtime/worker/launch')]).then(
-    ([{ checkRequest, gradeProgram, probesOf }, { createWarmCheckRunner, rememberingRunner }, { startBrowserWorker }]) => {
+    ([{ checkRequest, gradeProgram, probesOf }, { createCheckRunner, createWarmCheckRunner, rememberingRunner }, { startBrowserWorker }]) => {
       const seed = drawSeed();
       const runner: WarmCheckRunner = createWarmCheckRunner({ createWorker: startBrowserWorker });
-      const reference: ProgramRunner = rememberingRunner(runner);
+      // The solution runs in workers of its own, so that preparing it never takes the worker waiting for the learner's program.
+      const reference: ProgramRunner = rememberingRunner(createCheckRunner({ createWorker: startBrowserWorker }));
       // Exercises prepare one after another: workers that load together share the CPU with
       // the page and with each other, and each would be late.
       let preparing: Promise<unknown> = Promise.resolve();
       return {
         grade: (exercise, source) => gradeProgram(exercise, source, runner, { seed, referenceRunner: reference }),
         prepare(exercise) {
-          // The request gradeProgram makes for the solution, so the Check finds its answer. Its
-          // run takes the waiting worker, and another is prepared once it is done.
+          // The learner's worker loads while the solution runs (the request gradeProgram makes
+          // for it, so the Check finds its answer).
           preparing = preparing
             .then(async () => {
+              runner.prepare();
               if (probesOf(exercise).length) await reference(checkRequest(exercise, exercise.solution, seed));
-              else runner.prepare();
             })
             .catch(() => undefined);
         },

@@ -150,15 +150,18 @@ export class ExerciseElement extends HTMLElement {
     this.prepareWhenNear(this.exercise);
   }
 
-  /** Once the exercise comes near the viewport, and the page is idle, its first Check is prepared (check-service.ts). */
+  /**
+   * Prepares the exercise's first Check (check-service.ts) when it comes near the viewport:
+   * not before, since a page sends no runtime until the learner reaches for it. Not left for
+   * an idle moment either: the page is busy loading the editor then, and the work is the
+   * workers' (in their own process), not the page's.
+   */
   private prepareWhenNear(exercise: Exercise): void {
     const observer = new IntersectionObserver(
       (entries) => {
         if (!entries.some((entry) => entry.isIntersecting)) return;
         observer.disconnect();
-        const prepare = () => prepareChecks(exercise);
-        if ('requestIdleCallback' in window) requestIdleCallback(prepare, { timeout: 3_000 });
-        else setTimeout(prepare, 500);
+        prepareChecks(exercise);
       },
       { rootMargin: '300px 0px' },
     );

@@ -7,6 +7,7 @@ import { explainRun, type Explanation } from '../../explain/mistakes';
 export { explainRun };
 import type { ColumnInfo, ConsoleEntry, JsonValue, RunResult, SqlStatement, TableSnapshot } from '../../schemas/run-result';
 import { h } from './dom';
+import { createBreather } from './breather';
 
 export interface PanelHooks {
   /** Called when the learner picks a "line N" button; `button` is the one pressed. */
@@ -212,14 +213,17 @@ export function groupSqlBySync(
   return groups;
 }
 
-async function renderSyncGroup(statements: SqlStatement[], hooks: PanelHooks, format: Formatter): Promise<HTMLElement> {
+async function renderSyncGroup(statements: SqlStatement[], hooks: PanelHooks, format: Formatter, breathe: () => Promise<void>): Promise<HTMLElement> {
   const own = statements.filter((statement) => !statement.internal);
   const kinds = kindCounts(own)
     .map(([kind, count]) => (count > 1 ? `${kind} ×${count}` : kind))
     .join(', ');
   const line = statements[0]?.source?.line;
   const items = h('div', { class: 'pg-sql', role: 'list', 'aria-label': 'Statements sync() sent' });
-  for (const statement of statements) items.append(await renderStatement(statement, hooks, format));
+  for (const statement of statements) {
+    await breathe();
+    items.append(await renderStatement(statement, hooks, format));
+  }
   return h(
     'details',
     { role: 'listitem', class: 'pg-sql__group' },
@@ -262,7 +266,11 @@ export async function renderSql(result: RunResult, hooks: PanelHooks): Promise<H
     bar.append(h('label', { for: id, class: 'pg-sqls__label' }, toggle, ` Show ${plural(internalCount, 'internal statement')} (PRAGMA…)`));
   }
   const list = h('div', { class: 'pg-sql', role: 'list', 'aria-label': 'SQL statements' });
-  for (const group of groups) list.append(Array.isArray(group) ? await renderSyncGroup(group, hooks, format) : await renderStatement(group, hooks, format));
+  const breathe = createBreather();
+  for (const group of groups) {
+    await breathe();
+    list.append(Array.isArray(group) ? await renderSyncGroup(group, hooks, format, breathe) : await renderStatement(group, hooks, format));
+  }
   root.append(list);
   // A runaway loop fills the log: say how much is missing rather than end the list silently.
   if (result.sqlOmitted)

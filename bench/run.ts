@@ -24,6 +24,7 @@ import { CHROMIUM_FLAGS, chromiumPath, launchChromium } from '../tests/e2e/brows
 import { serveDist, type StaticSite } from '../tests/e2e/static-server';
 import { kb, mb, median, ms, repeat, type Figure } from './measure';
 import { measureRunawaysInChromium, measureRunawaysInNode } from './runaway';
+import { measureCheckInChromium } from './check';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const dist = join(root, 'dist');
@@ -351,6 +352,19 @@ async function lighthouseScore(site: StaticSite): Promise<void> {
   add('Lesson page', `Lighthouse performance score (median of 3: ${scores.join(', ')})`, String(score), '>= 95', score >= 95);
 }
 
+/** `npm run bench -- --check`: only how fast Check answers on a lesson page (bench/check.ts). */
+async function checkOnly(): Promise<void> {
+  if (!existsSync(join(dist, 'index.html'))) execSync('npm run build', { cwd: root, stdio: 'inherit' });
+  const site = await serveDist(dist);
+  const browser = await launchChromium();
+  try {
+    await measureCheckInChromium(browser, site, add);
+  } finally {
+    await browser.close();
+    await site.close();
+  }
+}
+
 /** `npm run bench -- --runaway`: only how long runaway programs take to be stopped (bench/runaway.ts). */
 async function runawayOnly(): Promise<void> {
   if (!existsSync(join(dist, 'index.html'))) execSync('npm run build', { cwd: root, stdio: 'inherit' });
@@ -370,6 +384,7 @@ async function runawayOnly(): Promise<void> {
 
 async function main(): Promise<void> {
   if (process.argv.includes('--runaway')) return runawayOnly();
+  if (process.argv.includes('--check')) return checkOnly();
   if (!existsSync(join(dist, 'index.html'))) {
     process.stdout.write('Building the site first (npm run build)…\n');
     execSync('npm run build', { cwd: root, stdio: 'inherit' });
@@ -386,6 +401,7 @@ async function main(): Promise<void> {
     bundleSizes();
     benchRequestsOnlyInBench();
     await lessonPage(browser, site);
+    await measureCheckInChromium(browser, site, add);
     await lighthouseScore(site);
     await measureRunawaysInNode(add);
     await measureRunawaysInChromium(browser, site, add);

@@ -6,7 +6,7 @@
 import type { Exercise, ProbeObservation, ProbeRequest, ProgramLanguageName } from '../schemas/exercise';
 import { runtimeFailure, type RunResult } from '../schemas/run-result';
 import { DEFAULT_TIME_BUDGET_MS } from '../schemas/time-budget';
-import type { CheckResult, CheckRunResponse, ProgramRunner, VerdictContext } from './types';
+import type { CheckResult, CheckRunRequest, CheckRunResponse, ProgramRunner, VerdictContext } from './types';
 import { judge } from './verdicts';
 
 export interface GradeOptions {
@@ -15,6 +15,12 @@ export interface GradeOptions {
   language?: ProgramLanguageName;
   /** The program's time budget (ms); default DEFAULT_TIME_BUDGET_MS. */
   timeBudgetMs?: number;
+  /**
+   * Runs the reference solution; `runner` when left out. A page passes one that remembers
+   * its answers (the same solution with the same seed answers the same), so a second Check
+   * runs only the learner's program.
+   */
+  referenceRunner?: ProgramRunner;
 }
 
 export interface GradeReport {
@@ -58,14 +64,25 @@ function byId(observations: readonly ProbeObservation[]): Map<string, ProbeObser
   return map;
 }
 
+/** What a grading asks the runner to run for `source` (the learner's program or the solution). */
+export function checkRequest(exercise: Exercise, source: string, seed: number, options: Pick<GradeOptions, 'language' | 'timeBudgetMs'> = {}): CheckRunRequest {
+  return {
+    source,
+    language: options.language ?? 'javascript',
+    timeBudgetMs: options.timeBudgetMs ?? DEFAULT_TIME_BUDGET_MS,
+    probes: probesOf(exercise),
+    seed,
+  };
+}
+
 /** Grades `source` against `exercise`. */
 export async function gradeProgram(exercise: Exercise, source: string, runner: ProgramRunner, options: GradeOptions = {}): Promise<GradeReport> {
   const seed = options.seed ?? randomSeed();
-  const probes = probesOf(exercise);
-  const base = { language: options.language ?? 'javascript', timeBudgetMs: options.timeBudgetMs ?? DEFAULT_TIME_BUDGET_MS, probes, seed } as const;
   const [learner, reference] = await Promise.all([
-    safeRun(runner, { ...base, source }),
-    probes.length ? safeRun(runner, { ...base, source: exercise.solution }) : Promise.resolve(undefined),
+    safeRun(runner, checkRequest(exercise, source, seed, options)),
+    probesOf(exercise).length
+      ? safeRun(options.referenceRunner ?? runner, checkRequest(exercise, exercise.solution, seed, options))
+      : Promise.resolve(undefined),
   ]);
   const context: VerdictContext = {
     run: learner.result,

@@ -42,3 +42,33 @@ export async function openPage(browser: Browser, options: BrowserContextOptions 
   page.on('pageerror', (error) => errors.push(error.message));
   return { page, errors };
 }
+
+/**
+ * Waits until the page has sent no request for `quietMs`, for at most `maxMs`, and never
+ * fails: for a test that wants lazy parts in place before it looks (axe), on a page whose
+ * runtime workers may still be fetching on a loaded machine, where Playwright's
+ * 'networkidle' (which never comes back once missed) would time out the test.
+ */
+export async function networkQuiet(page: Page, quietMs = 1_000, maxMs = 15_000): Promise<void> {
+  let inFlight = 0;
+  let last = Date.now();
+  const started = () => {
+    inFlight++;
+    last = Date.now();
+  };
+  const ended = () => {
+    inFlight = Math.max(0, inFlight - 1);
+    last = Date.now();
+  };
+  page.on('request', started);
+  page.on('requestfinished', ended);
+  page.on('requestfailed', ended);
+  const until = Date.now() + maxMs;
+  try {
+    while (Date.now() < until && (inFlight > 0 || Date.now() - last < quietMs)) await page.waitForTimeout(100);
+  } finally {
+    page.off('request', started);
+    page.off('requestfinished', ended);
+    page.off('requestfailed', ended);
+  }
+}

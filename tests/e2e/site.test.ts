@@ -5,7 +5,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { seriousViolations } from './axe';
-import { launchChromium, openPage } from './browser';
+import { launchChromium, networkQuiet, openPage } from './browser';
 import { serveDist, type StaticSite } from './static-server';
 
 const LESSON_URL = '/lessons/basics/has-many-belongs-to/';
@@ -186,7 +186,7 @@ describe('the built site', () => {
     // Bring in the lazy parts (the editor), so the page is checked as a learner sees it.
     await playground.locator('[data-part="editor"]').hover();
     await page.waitForSelector('assoclab-playground[data-editor="ready"]', { timeout: 30_000 });
-    await page.waitForLoadState('networkidle');
+    await networkQuiet(page);
     expect(await seriousViolations(page)).toBe('');
 
     const ran = playground.evaluate((element) => new Promise<void>((resolve) => element.addEventListener('assoclab:result', () => resolve(), { once: true })));
@@ -201,7 +201,7 @@ describe('the built site', () => {
     await exercise.getByRole('button', { name: 'Hint', exact: true }).click();
     await exercise.getByRole('button', { name: 'Show solution', exact: true }).click();
     await exercise.locator('[data-part="diff"] .monaco-diff-editor').waitFor({ timeout: 30_000 });
-    await page.waitForLoadState('networkidle');
+    await networkQuiet(page);
 
     for (const theme of ['light', 'dark'] as const) {
       if (theme === 'dark') await page.getByRole('button', { name: /theme/i }).click();

@@ -1,8 +1,9 @@
 /**
  * <assoclab-exercise>: the controls around an exercise's playground.
  *
- * - Check: grades the program in the editor through the runtime client's check runner (the learner's program and
- *   the reference solution each in a fresh worker, verdicts computed on the page) and shows
+ * - Check: grades the program in the editor on the page's warm check workers (./check-service.ts: the
+ *   learner's program in a fresh worker, the reference solution's answer kept per page,
+ *   verdicts computed on the page) and shows
  *   every check's state, message and expected/found. The verdicts are saved (progress.ts)
  *   and shown again after a reload. All green marks the exercise solved, or "solved with
  *   the solution" when the program came from "Use this solution" (until Reset).
@@ -23,6 +24,7 @@ import type { GradeReport } from '../../checks/grade';
 import type { PlaygroundElement } from '../playground/element';
 import { progress, sourceHash, type ExerciseRecord, type ExerciseStatus, type SavedCheck, type SavedRunError, type SavedVerdicts } from '../progress';
 import { readPayload } from './payload';
+import { gradeOnPage, prepareChecks } from './check-service';
 
 type CheckState = 'pending' | 'running' | 'passed' | 'failed';
 
@@ -145,6 +147,25 @@ export class ExerciseElement extends HTMLElement {
     });
     // Reset brings back the starter: from now on a pass is the learner's own.
     this.addEventListener('assoclab:reset', () => progress.setUsingSolution(this.exerciseId, false));
+    this.prepareWhenNear(this.exercise);
+  }
+
+  /**
+   * Prepares the exercise's first Check (check-service.ts) when it comes near the viewport:
+   * not before, since a page sends no runtime until the learner reaches for it. Not left for
+   * an idle moment either: the page is busy loading the editor then, and the work is the
+   * workers' (in their own process), not the page's.
+   */
+  private prepareWhenNear(exercise: Exercise): void {
+    const observer = new IntersectionObserver(
+      (entries) => {
+        if (!entries.some((entry) => entry.isIntersecting)) return;
+        observer.disconnect();
+        prepareChecks(exercise);
+      },
+      { rootMargin: '300px 0px' },
+    );
+    observer.observe(this);
   }
 
   disconnectedCallback(): void {
@@ -195,12 +216,7 @@ export class ExerciseElement extends HTMLElement {
       this.noteWorkingOn();
       const playground = await this.playground();
       const source = playground.getCode();
-      const [{ gradeProgram }, { createCheckRunner }, { startBrowserWorker }] = await Promise.all([
-        import('../../checks/grade'),
-        import('../../runtime/protocol/check-runner'),
-        import('../../runtime/worker/launch'),
-      ]);
-      const report = await gradeProgram(exercise, source, createCheckRunner({ createWorker: startBrowserWorker }));
+      const report = await gradeOnPage(exercise, source);
       const saved = toSaved(report, source);
       const record = progress.recordCheck(this.exerciseId, saved);
       this.showReport(saved, record);

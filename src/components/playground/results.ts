@@ -8,6 +8,7 @@ export { explainRun };
 import type { ColumnInfo, ConsoleEntry, JsonValue, RunResult, SqlStatement, TableSnapshot } from '../../schemas/run-result';
 import { h } from './dom';
 import { statusLine, type AppExchange } from '../../schemas/app-exchange';
+import { createBreather } from './breather';
 
 export interface PanelHooks {
   /** Called when the learner picks a "line N" button; `button` is the one pressed. */
@@ -213,14 +214,17 @@ export function groupSqlBySync(
   return groups;
 }
 
-async function renderSyncGroup(statements: SqlStatement[], hooks: PanelHooks, format: Formatter): Promise<HTMLElement> {
+async function renderSyncGroup(statements: SqlStatement[], hooks: PanelHooks, format: Formatter, breathe: () => Promise<void>): Promise<HTMLElement> {
   const own = statements.filter((statement) => !statement.internal);
   const kinds = kindCounts(own)
     .map(([kind, count]) => (count > 1 ? `${kind} ×${count}` : kind))
     .join(', ');
   const line = statements[0]?.source?.line;
   const items = h('div', { class: 'pg-sql', role: 'list', 'aria-label': 'Statements sync() sent' });
-  for (const statement of statements) items.append(await renderStatement(statement, hooks, format));
+  for (const statement of statements) {
+    await breathe();
+    items.append(await renderStatement(statement, hooks, format));
+  }
   return h(
     'details',
     { role: 'listitem', class: 'pg-sql__group' },
@@ -263,7 +267,11 @@ export async function renderSql(result: Pick<RunResult, 'sql' | 'sqlOmitted'>, h
     bar.append(h('label', { for: id, class: 'pg-sqls__label' }, toggle, ` Show ${plural(internalCount, 'internal statement')} (PRAGMA…)`));
   }
   const list = h('div', { class: 'pg-sql', role: 'list', 'aria-label': 'SQL statements' });
-  for (const group of groups) list.append(Array.isArray(group) ? await renderSyncGroup(group, hooks, format) : await renderStatement(group, hooks, format));
+  const breathe = createBreather();
+  for (const group of groups) {
+    await breathe();
+    list.append(Array.isArray(group) ? await renderSyncGroup(group, hooks, format, breathe) : await renderStatement(group, hooks, format));
+  }
   root.append(list);
   // A runaway loop fills the log: say how much is missing rather than end the list silently.
   if (result.sqlOmitted)

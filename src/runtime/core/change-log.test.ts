@@ -172,6 +172,27 @@ console.log(row.n, row.id);
     expect(result.error).toBeUndefined();
     expect(result.console.map((entry) => entry.text)).toEqual(['1,2,3', '2 3']);
   });
+
+  it('leaves what SQLite checks alone: a parent whose referenced key has no unique index takes new rows, and the child insert fails, as without triggers', async () => {
+    const result = await run(
+      `import { Sequelize, DataTypes } from 'sequelize';
+const sequelize = new Sequelize('sqlite::memory:', { logging: false });
+const User = sequelize.define('User', { name: DataTypes.STRING });
+const Post = sequelize.define('Post', { title: DataTypes.STRING });
+Post.belongsTo(User, { foreignKey: 'userName', targetKey: 'name' });
+await sequelize.sync();
+await User.create({ name: 'alice' });
+await User.update({ name: 'ann' }, { where: { name: 'alice' } }).catch((error) => console.log('update:', error.message));
+console.log('created the user');
+await Post.create({ title: 'x', userName: 'alice' });
+`,
+    );
+    expect(result.console.map((entry) => entry.text)).toEqual(['update: SQLITE_ERROR: foreign key mismatch - "Posts" referencing "Users"', 'created the user']);
+    expect(result.error?.message).toContain('foreign key mismatch');
+    expect(result.error?.location?.line).toBe(10);
+    // The user's row is not recorded (no INSERT trigger on Users); the rest of the log is kept.
+    expect((result.changes?.steps ?? []).flatMap((step) => step.rows.map((row) => row.table))).not.toContain('Users');
+  });
 });
 
 describe('long programs', () => {

@@ -52,6 +52,13 @@ type Operation = 1 | 2 | 3; // insert, update, delete
 interface TableTriggers {
   /** The columns in the order the triggers pass them. */
   columns: string[];
+  /** Its primary key's columns, and whether that key is the rowid (a lone INTEGER PRIMARY KEY). */
+  primaryKey: string[];
+  rowidKey: boolean;
+  /** Its foreign keys: the table each references, and the columns there (none: its primary key). */
+  references: { parent: string; columns: string[] }[];
+  /** Whether its INSERT trigger is in place (see keylessParents()). */
+  insertTrigger: boolean;
 }
 
 interface Execution {
@@ -309,12 +316,13 @@ export class ChangeRecorder {
       entry.tables.delete(table); // DROP TABLE dropped its triggers too
     } else if (!entry.tables.has(table)) {
       try {
-        const columns = (entry.exec(`PRAGMA main.table_info(${quoteIdentifier(table)})`)[0]?.values ?? []).map((row) => String(row[1]));
-        if (columns.length) this.installTriggers(entry, table, columns, false);
+        const shape = readTable(entry.exec, table);
+        if (shape.columns.length) this.installTriggers(entry, table, shape, false);
       } catch {
         // Not a table the triggers can follow: its rows are not recorded.
       }
     }
+    this.fitInsertTriggers(entry);
   }
 
   private syncTriggers(entry: Attached): void {
@@ -328,33 +336,46 @@ export class ChangeRecorder {
       const live = new Set(names);
       for (const name of tables.keys()) if (!live.has(name)) tables.delete(name);
       for (const name of names) {
-        const columns = rows(`PRAGMA main.table_info(${quoteIdentifier(name)})`).map((row) => String(row[1]));
+        const shape = readTable(exec, name);
         const known = tables.get(name);
-        if (known && present.has(name) && known.columns.join('\0') === columns.join('\0')) continue;
-        this.installTriggers(entry, name, columns);
+        if (known && present.has(name) && JSON.stringify({ ...known, insertTrigger: undefined }) === JSON.stringify({ ...shape, insertTrigger: undefined }))
+          continue;
+        this.installTriggers(entry, name, shape);
       }
+      this.fitInsertTriggers(entry);
     } catch {
       // A schema the triggers cannot follow (a WITHOUT ROWID table, say): its rows are not recorded.
     }
   }
 
-  private installTriggers(entry: Attached, table: string, columns: string[], replace = true): void {
-    const { exec, tables } = entry;
-    const values = (prefix: 'old' | 'new') => columns.map((column) => `${prefix}.${quoteIdentifier(column)}`).join(', ');
-    const call = (operation: Operation, rowids: string, list: string) =>
-      `SELECT ${CALLBACK}(${quoteString(table)}, ${operation}, ${rowids}${list ? `, ${list}` : ''});`;
-    const kinds: Array<[string, string]> = [
-      ['INSERT', call(1, 'NULL, new.rowid', values('new'))],
-      ['UPDATE', call(2, 'old.rowid, new.rowid', [values('old'), values('new')].filter(Boolean).join(', '))],
-      ['DELETE', call(3, 'old.rowid, NULL', values('old'))],
-    ];
-    const script = kinds.map(([kind, body]) => {
-      const trigger = quoteIdentifier(`${TRIGGER_PREFIX}${kind.toLowerCase()}_${table}`);
-      const create = `CREATE TEMP TRIGGER ${trigger} AFTER ${kind} ON main.${quoteIdentifier(table)} BEGIN ${body} END;`;
-      return replace ? `DROP TRIGGER IF EXISTS temp.${trigger}; ${create}` : create;
+  private installTriggers(entry: Attached, table: string, shape: TableTriggers, replace = true): void {
+    const kinds: Kind[] = shape.insertTrigger ? ['INSERT', 'UPDATE', 'DELETE'] : ['UPDATE', 'DELETE'];
+    const script = kinds.map((kind) => {
+      const create = createTrigger(table, shape.columns, kind);
+      return replace ? `DROP TRIGGER IF EXISTS temp.${triggerName(table, kind)}; ${create}` : create;
     });
-    exec(script.join('\n'));
-    tables.set(table, { columns });
+    if (replace && !shape.insertTrigger) script.push(`DROP TRIGGER IF EXISTS temp.${triggerName(table, 'INSERT')};`);
+    entry.exec(script.join('\n'));
+    entry.tables.set(table, shape);
+  }
+
+  /**
+   * A trigger changes what SQLite checks, in one case: a table with triggers on INSERT is
+   * written as a statement that may write several rows, and inserting into a foreign key's
+   * parent table then looks up the parent key's index. Where a foreign key references
+   * columns with no unique index ("foreign key mismatch"), inserting into the parent would
+   * fail with the triggers and succeeds without them (SQLite's fkey.c). Such a parent table
+   * goes without its INSERT trigger (its new rows are not recorded), so the program runs
+   * as it would on any SQLite.
+   */
+  private fitInsertTriggers(entry: Attached): void {
+    const keyless = keylessParents(entry);
+    for (const [table, shape] of entry.tables) {
+      const wanted = !keyless.has(table);
+      if (shape.insertTrigger === wanted) continue;
+      entry.exec(wanted ? createTrigger(table, shape.columns, 'INSERT') : `DROP TRIGGER IF EXISTS temp.${triggerName(table, 'INSERT')};`);
+      shape.insertTrigger = wanted;
+    }
   }
 
   private dropTriggers(): void {
@@ -371,6 +392,75 @@ export class ChangeRecorder {
       tables.clear();
     }
   }
+}
+
+type Kind = 'INSERT' | 'UPDATE' | 'DELETE';
+
+const triggerName = (table: string, kind: Kind) => quoteIdentifier(`${TRIGGER_PREFIX}${kind.toLowerCase()}_${table}`);
+
+function createTrigger(table: string, columns: string[], kind: Kind): string {
+  const values = (prefix: 'old' | 'new') => columns.map((column) => `${prefix}.${quoteIdentifier(column)}`).join(', ');
+  const call = (operation: Operation, rowids: string, list: string) =>
+    `SELECT ${CALLBACK}(${quoteString(table)}, ${operation}, ${rowids}${list ? `, ${list}` : ''});`;
+  const body =
+    kind === 'INSERT'
+      ? call(1, 'NULL, new.rowid', values('new'))
+      : kind === 'UPDATE'
+        ? call(2, 'old.rowid, new.rowid', [values('old'), values('new')].filter(Boolean).join(', '))
+        : call(3, 'old.rowid, NULL', values('old'));
+  return `CREATE TEMP TRIGGER ${triggerName(table, kind)} AFTER ${kind} ON main.${quoteIdentifier(table)} BEGIN ${body} END;`;
+}
+
+/** A table's columns, keys and foreign keys, from SQLite's PRAGMAs. */
+function readTable(exec: ExecFn, table: string): TableTriggers {
+  const rows = (sql: string) => exec(sql)[0]?.values ?? [];
+  const info = rows(`PRAGMA main.table_info(${quoteIdentifier(table)})`); // cid, name, type, notnull, default, pk
+  const primaryKey = info
+    .filter((row) => Number(row[5]) > 0)
+    .sort((a, b) => Number(a[5]) - Number(b[5]))
+    .map((row) => String(row[1]));
+  const rowidKey = primaryKey.length === 1 && info.some((row) => Number(row[5]) === 1 && String(row[2]).toUpperCase() === 'INTEGER');
+  const byId = new Map<number, { parent: string; columns: string[] }>();
+  // id, seq, table, from, to, ...: one row per column of each foreign key.
+  for (const row of rows(`PRAGMA main.foreign_key_list(${quoteIdentifier(table)})`)) {
+    const reference = byId.get(Number(row[0])) ?? { parent: String(row[2]), columns: [] };
+    if (row[4] !== null) reference.columns.push(String(row[4]));
+    byId.set(Number(row[0]), reference);
+  }
+  return { columns: info.map((row) => String(row[1])), primaryKey, rowidKey, references: [...byId.values()], insertTrigger: true };
+}
+
+/** The tables a foreign key references by columns that no unique index covers. */
+function keylessParents(entry: Attached): Set<string> {
+  const keyless = new Set<string>();
+  const same = (a: string[], b: string[]) => a.length === b.length && a.every((name) => b.some((other) => other.toLowerCase() === name.toLowerCase()));
+  const uniqueIndexes = new Map<string, string[][]>();
+  const indexesOf = (table: string) => {
+    let found = uniqueIndexes.get(table);
+    if (!found) {
+      const rows = (sql: string) => entry.exec(sql)[0]?.values ?? [];
+      // seq, name, unique, origin, partial
+      found = rows(`PRAGMA main.index_list(${quoteIdentifier(table)})`)
+        .filter((row) => Number(row[2]) === 1 && Number(row[4]) === 0)
+        .map((row) => rows(`PRAGMA main.index_info(${quoteIdentifier(String(row[1]))})`).map((column) => String(column[2])));
+      uniqueIndexes.set(table, found);
+    }
+    return found;
+  };
+  for (const shape of entry.tables.values()) {
+    for (const { parent, columns } of shape.references) {
+      const target = [...entry.tables.entries()].find(([name]) => name.toLowerCase() === parent.toLowerCase());
+      if (!target) continue;
+      const [name, parentShape] = target;
+      const key = columns.length ? columns : parentShape.primaryKey;
+      const located =
+        (columns.length === 0 && parentShape.primaryKey.length > 0) ||
+        (parentShape.rowidKey && same(key, parentShape.primaryKey)) ||
+        indexesOf(name).some((index) => same(key, index));
+      if (!located) keyless.add(name);
+    }
+  }
+  return keyless;
 }
 
 function inverse(change: RowChange): RowChange {

@@ -5,8 +5,9 @@
  * worker is gone once it answered. Only plain data comes back; the caller computes the
  * verdicts (src/checks/grade.ts).
  */
-import type { ProgramRunner } from '../../checks/types';
-import { createRuntimeClient, type RuntimeClientOptions } from './client';
+import type { CheckRunRequest, CheckRunResponse, ProgramRunner } from '../../checks/types';
+import type { ErrorKind } from '../../schemas/run-result';
+import { createRuntimeClient, type RuntimeClient, type RuntimeClientOptions } from './client';
 
 export function createCheckRunner(options: RuntimeClientOptions): ProgramRunner {
   return async (request) => {
@@ -16,5 +17,76 @@ export function createCheckRunner(options: RuntimeClientOptions): ProgramRunner 
     } finally {
       client.dispose();
     }
+  };
+}
+
+export interface WarmCheckRunner extends ProgramRunner {
+  /** Starts a worker for the next request now, if none is waiting: it loads sql.js and Sequelize in advance. */
+  prepare(): void;
+  dispose(): void;
+}
+
+/**
+ * A runner for a page, where a learner presses Check again and again: one worker is kept
+ * loaded and unused, the next request's. A request takes it (or starts one, if it is
+ * taken), and once the request is answered another is prepared, after the request so the
+ * two do not share the CPU. Each worker still runs one program only.
+ */
+export function createWarmCheckRunner(options: RuntimeClientOptions): WarmCheckRunner {
+  let spare: RuntimeClient | undefined;
+  let disposed = false;
+  const prepare = () => {
+    if (spare || disposed) return;
+    const client = createRuntimeClient(options);
+    spare = client;
+    // A worker that could not start is forgotten: the next request starts its own, and says why.
+    client.ready().catch(() => {
+      if (spare === client) spare = undefined;
+      client.dispose();
+    });
+  };
+  const runner = async (request: CheckRunRequest): Promise<CheckRunResponse> => {
+    const client = spare ?? createRuntimeClient(options);
+    spare = undefined;
+    try {
+      return await client.check(request);
+    } finally {
+      client.dispose();
+      prepare();
+    }
+  };
+  return Object.assign(runner, {
+    prepare,
+    dispose() {
+      disposed = true;
+      spare?.dispose();
+      spare = undefined;
+    },
+  });
+}
+
+/** Errors that say nothing about the program (the runtime's, or a machine too busy): not remembered. */
+const PASSING_TROUBLE = new Set<ErrorKind>(['internal', 'timeout', 'memory', 'cancelled']);
+
+/**
+ * Remembers each request's answer: for the reference solution, which answers the same to
+ * the same request (same source, probes and seed). A request asked again while the first is
+ * running shares its answer; an answer that came from trouble in the runtime is not kept.
+ */
+export function rememberingRunner(runner: ProgramRunner): ProgramRunner {
+  const answers = new Map<string, Promise<CheckRunResponse>>();
+  return (request) => {
+    const key = JSON.stringify(request);
+    const known = answers.get(key);
+    if (known) return known;
+    const answer = runner(request);
+    answers.set(key, answer);
+    answer.then(
+      (response) => {
+        if (response.result.error && PASSING_TROUBLE.has(response.result.error.kind)) answers.delete(key);
+      },
+      () => answers.delete(key),
+    );
+    return answer;
   };
 }

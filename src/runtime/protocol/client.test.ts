@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { failedRun, type RunResult } from '../../schemas/run-result';
 import { DEFAULT_TIME_BUDGET_MS, timeoutError } from '../../schemas/time-budget';
 import { createRuntimeClient, type WorkerExitReason, type WorkerLike } from './client';
+import { createWarmCheckRunner, rememberingRunner } from './check-runner';
 import type { WorkerMessage, WorkerRequest } from './protocol';
 
 const okResult = (text: string): RunResult => ({
@@ -238,5 +239,44 @@ describe('the runtime client', () => {
       expect(client.listeningPort).toBeUndefined();
       client.dispose();
     });
+  });
+});
+
+describe("the page's check runners", () => {
+  const checkedOn = (request: WorkerRequest, worker: number) =>
+    request.type === 'check' ? { type: 'check-result', id: request.id, result: okResult(`${request.source} on ${worker}`), observations: [] } : undefined;
+  const settle = () => new Promise((resolve) => setTimeout(resolve, 10));
+
+  it('keeps one loaded worker waiting, gives each Check its own, and prepares the next after it', async () => {
+    const { started, createWorker } = fakeWorkers(checkedOn);
+    const runner = createWarmCheckRunner({ createWorker });
+    runner.prepare();
+    runner.prepare();
+    expect(started).toHaveLength(1);
+    await settle();
+    const first = await runner({ ...check, source: 'a' });
+    expect(first.result.console[0]?.text).toBe('a on 0');
+    expect(started[0]?.terminated).toBe(true);
+    // The next Check's worker was started once the first was answered, and ran nothing yet.
+    expect(started).toHaveLength(2);
+    expect(started[1]?.requests).toEqual([]);
+    const second = await runner({ ...check, source: 'b' });
+    expect(second.result.console[0]?.text).toBe('b on 1');
+    expect(started.map((worker) => worker.requests.length)).toEqual([1, 1, 0]);
+    runner.dispose();
+    expect(started[2]?.terminated).toBe(true);
+  });
+
+  it("remembers the reference's answer to the same request, and not an answer that came from the runtime's trouble", async () => {
+    let calls = 0;
+    const answers = [okResult('first'), failedRun(timeoutError(50, 'busy')), okResult('third')];
+    const remembering = rememberingRunner(async () => ({ result: answers[calls++]!, observations: [] }));
+    expect((await remembering({ ...check, seed: 1 })).result.console[0]?.text).toBe('first');
+    expect((await remembering({ ...check, seed: 1 })).result.console[0]?.text).toBe('first');
+    expect(calls).toBe(1);
+    // Another seed is another request; a timeout is not kept, so it is asked again.
+    expect((await remembering({ ...check, seed: 2 })).result.error?.kind).toBe('timeout');
+    expect((await remembering({ ...check, seed: 2 })).result.console[0]?.text).toBe('third');
+    expect(calls).toBe(3);
   });
 });

@@ -11,7 +11,12 @@
  * that a static host may not send. So the page fetches the worker's code and sql.js's
  * wasm itself, and the worker is started from a blob: a classic worker (a module worker
  * from a blob fails in an opaque origin, measured in Chromium 156) that imports the bundle's
- * chunks as blob modules, asking the page for each chunk's text.
+ * chunks as blob modules, asking the frame for each chunk's text.
+ *
+ * The page sends the frame that code once (the entry, the wasm, each chunk the first time a
+ * worker asks for it), and the frame hands it to every worker it starts: a worker costs the
+ * page's main thread nothing but its start request. (Sent by the page to each worker, the
+ * 1.5 MB of a boot took the page's main thread 100–300 ms per worker.)
  */
 
 /** What the worker's bundle finds on its global before it runs (read and removed by ./sql-wasm-early.ts). */
@@ -28,24 +33,51 @@ export const BOOT_GLOBAL = '__assoclabBoot';
 /** The global the rewritten bundle calls for its dynamic imports. */
 export const IMPORT_GLOBAL = '__assoclabImport';
 
-/** Messages between the page and a worker's loader, on the worker's own port. */
+/** The worker's code, as the page sends it to the frame once. */
+export interface BootPayload {
+  entryName: string;
+  entry: string;
+  wasm: ArrayBuffer;
+}
+
+/** Messages between the frame and a worker's loader (the worker's own messages to its frame). */
 export type LoaderMessage =
-  | { type: 'assoclab-boot'; entryName: string; entry: string; wasm: ArrayBuffer }
+  | ({ type: 'assoclab-boot' } & BootPayload)
   | { type: 'assoclab-chunk'; name: string; text?: string; error?: string }
   | { type: 'assoclab-boot-error'; message: string };
 
 /** Messages on the control port between the page and the frame. */
-export type FrameRequest = { type: 'ping'; seq: number } | { type: 'start'; id: number; name: string; boot: string } | { type: 'stop'; id: number };
-export type FrameMessage = { type: 'pong'; seq: number } | { type: 'worker-error'; id: number; message: string };
+export type FrameRequest =
+  | { type: 'ping'; seq: number }
+  | ({ type: 'payload' } & BootPayload)
+  | { type: 'chunk'; name: string; text?: string; error?: string }
+  | { type: 'start'; id: number; name: string; boot: string }
+  | { type: 'stop'; id: number };
+export type FrameMessage = { type: 'pong'; seq: number } | { type: 'worker-error'; id: number; message: string } | { type: 'need-chunk'; name: string };
 
 /**
- * The frame's script: takes the control port the page sends it, answers pings, and starts
- * and stops workers on request, each with the port the page gave for it.
+ * The frame's script: takes the control port the page sends it, answers pings, keeps the
+ * worker's code the page sends, and starts and stops workers on request, each with the port
+ * the page gave for it; a worker's boot and chunks come from here.
  */
 export function frameMain(): void {
   let control: MessagePort | undefined;
   const workers = new Map<number, Worker>();
   let bootUrl: string | undefined;
+  let gotPayload!: (payload: { entryName: string; entry: string; wasm: ArrayBuffer }) => void;
+  const payload = new Promise<{ entryName: string; entry: string; wasm: ArrayBuffer }>((resolve) => (gotPayload = resolve));
+  /** Each chunk's text, asked of the page once. */
+  const chunks = new Map<string, Promise<{ text?: string; error?: string }>>();
+  const chunkAnswers = new Map<string, (answer: { text?: string; error?: string }) => void>();
+  const chunk = (name: string) => {
+    let answer = chunks.get(name);
+    if (!answer) {
+      answer = new Promise((resolve) => chunkAnswers.set(name, resolve));
+      chunks.set(name, answer);
+      control?.postMessage({ type: 'need-chunk', name });
+    }
+    return answer;
+  };
   addEventListener('message', (event: MessageEvent) => {
     if (control || event.source !== parent || (event.data as { type?: unknown })?.type !== 'assoclab-frame' || !event.ports[0]) return;
     const port = event.ports[0];
@@ -53,14 +85,28 @@ export function frameMain(): void {
     port.onmessage = (message: MessageEvent) => {
       const data = message.data as FrameRequest;
       if (data.type === 'ping') port.postMessage({ type: 'pong', seq: data.seq });
-      else if (data.type === 'start' && message.ports[0]) {
+      else if (data.type === 'payload') gotPayload({ entryName: data.entryName, entry: data.entry, wasm: data.wasm });
+      else if (data.type === 'chunk') {
+        const answer = chunkAnswers.get(data.name);
+        chunkAnswers.delete(data.name);
+        // A failed download is asked again by the next worker that needs it.
+        if (data.text === undefined) chunks.delete(data.name);
+        answer?.({ text: data.text, error: data.error });
+      } else if (data.type === 'start' && message.ports[0]) {
         bootUrl ??= URL.createObjectURL(new Blob([data.boot], { type: 'text/javascript' }));
         const worker = new Worker(bootUrl, { name: data.name });
         worker.onerror = (error) => {
           error.preventDefault();
           port.postMessage({ type: 'worker-error', id: data.id, message: error.message || 'The runtime could not start.' });
         };
+        worker.onmessage = (request: MessageEvent) => {
+          const asked = request.data as { type?: string; name?: string };
+          if (asked?.type !== 'assoclab-chunk' || typeof asked.name !== 'string') return;
+          const name = asked.name;
+          void chunk(name).then((answer) => worker.postMessage({ type: 'assoclab-chunk', name, ...answer }));
+        };
         worker.postMessage(null, [message.ports[0]]);
+        void payload.then((code) => worker.postMessage({ type: 'assoclab-boot', ...code }));
         workers.set(data.id, worker);
       } else if (data.type === 'stop') {
         workers.get(data.id)?.terminate();
@@ -71,9 +117,9 @@ export function frameMain(): void {
 }
 
 /**
- * The worker's first script (classic): takes its port to the page, then the boot message
- * (the bundle's entry and sql.js's wasm), compiles the wasm, and imports the entry as a
- * blob module whose chunk imports go through a loader that asks the page for their text.
+ * The worker's first script (classic): takes its port to the page, then the frame's boot
+ * message (the bundle's entry and sql.js's wasm), compiles the wasm, and imports the entry
+ * as a blob module whose chunk imports go through a loader that asks the frame for their text.
  */
 export function workerBoot(bootGlobal: string, importGlobal: string): void {
   const scope = self as unknown as { onmessage: ((event: MessageEvent) => void) | null } & Record<string, unknown>;
@@ -93,7 +139,7 @@ export function workerBoot(bootGlobal: string, importGlobal: string): void {
     const ask = (name: string) =>
       new Promise<string>((resolve, reject) => {
         waiting.set(name, { resolve, reject });
-        port.postMessage({ type: 'assoclab-chunk', name });
+        (self as unknown as { postMessage(message: unknown): void }).postMessage({ type: 'assoclab-chunk', name });
       });
     const blobOf = (text: string) => URL.createObjectURL(new Blob([text], { type: 'text/javascript' }));
     const rewrite = async (text: string): Promise<string> => {
@@ -113,7 +159,12 @@ export function workerBoot(bootGlobal: string, importGlobal: string): void {
       return url;
     };
     scope[importGlobal] = async (specifier: string) => import(await chunkUrl(specifier.replace(/^\.\//, '')));
+    // The page's requests come on the port; the frame's boot and chunks as the worker's own messages.
     port.onmessage = (event: MessageEvent) => {
+      for (const handler of handlers) handler(event.data);
+    };
+    // A listener, not onmessage: a program that sets onmessage must not cut its runtime off from its chunks.
+    addEventListener('message', (event: MessageEvent) => {
       const data = event.data as { type?: string; name?: string; text?: string; error?: string; entryName?: string; entry?: string; wasm?: ArrayBuffer };
       if (data?.type === 'assoclab-chunk' && data.name) {
         const request = waiting.get(data.name);
@@ -137,9 +188,7 @@ export function workerBoot(bootGlobal: string, importGlobal: string): void {
             return import(entryUrl);
           })
           .catch(fail);
-        return;
       }
-      for (const handler of handlers) handler(data);
-    };
+    });
   };
 }

@@ -58,7 +58,7 @@ function loadPayload() {
   return payload;
 }
 
-/** A chunk of the worker's bundle, as text, for the worker's loader. Only files beside the entry. */
+/** A chunk of the worker's bundle, as text, for the frame to hand its workers. Only files beside the entry. */
 async function chunkText(name: string): Promise<string> {
   if (!/^[\w.-]+\.js$/.test(name)) throw new Error(`Not a chunk of the runtime: ${name}`);
   const response = await fetch(new URL(name, new URL(workerUrl, location.href)));
@@ -97,6 +97,16 @@ class RuntimeFrame {
           element.contentWindow?.postMessage({ type: 'assoclab-frame' }, '*', [channel.port2]);
           this.lastAnswer = performance.now();
           this.pinger = setInterval(() => this.ping(channel.port1), PING_EVERY_MS);
+          // The worker's code, once for all the frame's workers.
+          loadPayload().then(
+            (code) => channel.port1.postMessage({ type: 'payload', ...code } satisfies FrameRequest),
+            (error: Error) => {
+              // This frame will never have the code: its workers fail, and the next one starts in a new frame, which tries again.
+              this.retire();
+              for (const worker of this.workers.values()) worker.fail(error.message);
+              this.workers.clear();
+            },
+          );
           resolve(channel.port1);
         },
         { once: true },
@@ -123,15 +133,26 @@ class RuntimeFrame {
       this.unanswered = 0;
     } else if (message.type === 'worker-error') {
       this.workers.get(message.id)?.fail(message.message);
+    } else if (message.type === 'need-chunk') {
+      const { name } = message;
+      void Promise.all([this.control, chunkText(name)]).then(
+        ([control, text]) => control.postMessage({ type: 'chunk', name, text } satisfies FrameRequest),
+        (error: Error) => void this.control.then((control) => control.postMessage({ type: 'chunk', name, error: error.message } satisfies FrameRequest)),
+      );
     }
   }
 
-  /** Its process is gone: every worker in it ended by itself. */
-  private die(): void {
+  /** Takes the frame out of use: the next worker starts in a new one. */
+  private retire(): void {
     this.dead = true;
     clearInterval(this.pinger);
     this.element.remove();
     this.onDeath(this);
+  }
+
+  /** Its process is gone: every worker in it ended by itself. */
+  private die(): void {
+    this.retire();
     for (const worker of this.workers.values()) worker.exited('crashed');
     this.workers.clear();
   }
@@ -178,31 +199,18 @@ class IsolatedWorker implements WorkerLike {
     this.port.onmessage = (event: MessageEvent) => this.onMessage(event.data as WorkerMessage | LoaderMessage);
     this.frame = currentFrame();
     this.id = this.frame.start(this, channel.port2);
-    loadPayload().then(
-      ({ entryName, entry, wasm }) => this.post({ type: 'assoclab-boot', entryName, entry, wasm } satisfies LoaderMessage),
-      (error: Error) => this.fail(error.message),
-    );
   }
 
-  private post(message: WorkerRequest | LoaderMessage): void {
+  private post(message: WorkerRequest): void {
     if (!this.ended) this.port.postMessage(message);
   }
 
   private onMessage(data: WorkerMessage | LoaderMessage): void {
     if (this.ended) return;
-    if (data?.type === 'assoclab-chunk') {
-      const { name } = data;
-      chunkText(name).then(
-        (text) => this.post({ type: 'assoclab-chunk', name, text }),
-        (error: Error) => this.post({ type: 'assoclab-chunk', name, error: error.message }),
-      );
-      return;
-    }
     if (data?.type === 'assoclab-boot-error') {
       this.fail(data.message);
       return;
     }
-    if (data?.type === 'assoclab-boot') return;
     for (const listener of this.listeners.message) listener({ data: data as WorkerMessage });
   }
 

@@ -1,0 +1,68 @@
+/**
+ * The page's Check, shared by every exercise on it and kept warm so that Check answers as
+ * fast as Run:
+ * - a worker loaded in advance waits for the next Check (each Check's program still gets a
+ *   worker that ran nothing before);
+ * - the reference solution runs once per exercise and page: the page draws its hidden seed
+ *   once, and the solution with the same seed answers the same, so its answer is kept;
+ * - prepare() does both ahead of the first Check, when an exercise comes into view.
+ * The grading modules load on first use, so a page that never checks never loads them.
+ */
+import type { Exercise } from '../../schemas/exercise';
+import type { GradeReport } from '../../checks/grade';
+import type { ProgramRunner } from '../../checks/types';
+import type { WarmCheckRunner } from '../../runtime/protocol/check-runner';
+
+interface Service {
+  grade(exercise: Exercise, source: string): Promise<GradeReport>;
+  prepare(exercise: Exercise): void;
+}
+
+/** The hidden data's seed for this page's Checks (see gradeProgram): one per page load. */
+function drawSeed(): number {
+  return crypto.getRandomValues(new Uint32Array(1))[0] ?? 1;
+}
+
+let service: Promise<Service> | undefined;
+
+function loadService(): Promise<Service> {
+  service ??= Promise.all([import('../../checks/grade'), import('../../runtime/protocol/check-runner'), import('../../runtime/worker/launch')]).then(
+    ([{ checkRequest, gradeProgram, probesOf }, { createCheckRunner, createWarmCheckRunner, rememberingRunner }, { startBrowserWorker }]) => {
+      const seed = drawSeed();
+      const runner: WarmCheckRunner = createWarmCheckRunner({ createWorker: startBrowserWorker });
+      // The solution runs in workers of its own, so that preparing it never takes the worker waiting for the learner's program.
+      const reference: ProgramRunner = rememberingRunner(createCheckRunner({ createWorker: startBrowserWorker }));
+      // Exercises prepare one after another: workers that load together share the CPU with
+      // the page and with each other, and each would be late.
+      let preparing: Promise<unknown> = Promise.resolve();
+      return {
+        grade: (exercise, source) => gradeProgram(exercise, source, runner, { seed, referenceRunner: reference }),
+        prepare(exercise) {
+          // The learner's worker loads while the solution runs (the request gradeProgram makes
+          // for it, so the Check finds its answer).
+          preparing = preparing
+            .then(async () => {
+              runner.prepare();
+              if (probesOf(exercise).length) await reference(checkRequest(exercise, exercise.solution, seed));
+            })
+            .catch(() => undefined);
+        },
+      };
+    },
+  );
+  // A failed download is tried again by the next call.
+  service.catch(() => (service = undefined));
+  return service;
+}
+
+/** Grades `source` against `exercise` on the page's warm workers, with the page's seed. */
+export async function gradeOnPage(exercise: Exercise, source: string): Promise<GradeReport> {
+  return (await loadService()).grade(exercise, source);
+}
+
+/** Gets the first Check of `exercise` ready: the grading code, a worker, the solution's answer. */
+export function prepareChecks(exercise: Exercise): void {
+  void loadService()
+    .then((loaded) => loaded.prepare(exercise))
+    .catch(() => undefined);
+}

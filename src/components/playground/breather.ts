@@ -1,0 +1,14 @@
+/**
+ * Long renders (a run's SQL log: each statement formatted and coloured) give the page a turn
+ * every slice, so that no task on the main thread runs long and a click or a keystroke is
+ * answered meanwhile. `await breathe()` between pieces of work: it resolves at once while the
+ * slice lasts, and after a macrotask when it is over.
+ */
+export function createBreather(sliceMs = 40): () => Promise<void> {
+  let sliceStart = performance.now();
+  return async () => {
+    if (performance.now() - sliceStart < sliceMs) return;
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    sliceStart = performance.now();
+  };
+}

@@ -142,6 +142,17 @@ describe('errors are reported at the learner line', () => {
     expect((await run('process.exit(0);\n')).ok).toBe(true);
   });
 
+  it("ends the program at an error its timer's callback throws, at its line, as Node does", async () => {
+    const result = await run("setTimeout(() => {\n  throw new Error('late');\n}, 10);\nconsole.log('first');\n");
+    expect(result.console.map((entry) => entry.text)).toEqual(['first']);
+    expect(result.error).toMatchObject({ kind: 'runtime', name: 'Error', message: 'late', location: { line: 2 } });
+  });
+
+  it("takes the stop a guard throws inside a setInterval past its budget as the run's own, not an uncaught error", async () => {
+    const result = await run('setInterval(() => {\n  for (let i = 0; i < 10; i++) {}\n}, 1);\n', { timeBudgetMs: 200 });
+    expect(result.error?.kind).toBe('timeout');
+  });
+
   it('ends a program still waiting on a timer after its budget', async () => {
     const result = await run("setInterval(() => {}, 10);\nconsole.log('started');\n", { timeBudgetMs: 300 });
     expect(result.error?.kind).toBe('timeout');

@@ -230,6 +230,14 @@ export async function runProgram(source: string, host: RuntimeHost, options: Run
     output.stop();
     recorder.stop();
   });
+  // An error thrown by a timer's callback ends the program as in Node; a guard's stop thrown
+  // there (a setInterval still firing past the budget) is the run's own stop.
+  timers.onThrow = (thrown) => {
+    if (error) return;
+    error = thrown instanceof RunStopped ? thrown.error : toRunError(thrown, locator, host.printer);
+    output.stop();
+    recorder.stop();
+  };
 
   // Express logs the error of a route it answered 500 for with console.error: its output, not Sequelize's.
   const expressOwn = (args: readonly unknown[]) =>

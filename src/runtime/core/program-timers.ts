@@ -20,6 +20,22 @@ const host = {
 export class ProgramTimers {
   private readonly timeouts = new Set<Handle>();
   private readonly intervals = new Set<Handle>();
+  /**
+   * What a callback threw: Node's "uncaught exception", which ends the program. Thrown from
+   * the host's own timer it would escape the run (in a test's process, or a worker's), so the
+   * run takes it, as it takes an unhandled rejection. Until set, it is thrown as before.
+   */
+  onThrow: (error: unknown) => void = (error) => {
+    throw error;
+  };
+
+  private call(callback: (...args: unknown[]) => void, args: unknown[]): void {
+    try {
+      callback(...args);
+    } catch (error) {
+      this.onThrow(error);
+    }
+  }
 
   /** Timers that will still fire: while any exist, the program is not finished. */
   get pending(): number {
@@ -30,7 +46,7 @@ export class ProgramTimers {
     setTimeout: (callback: (...args: unknown[]) => void, ms?: number, ...args: unknown[]): Handle => {
       const handle: Handle = host.setTimeout(() => {
         this.timeouts.delete(handle);
-        callback(...args);
+        this.call(callback, args);
       }, ms);
       this.timeouts.add(handle);
       return handle;
@@ -41,7 +57,7 @@ export class ProgramTimers {
       host.clearTimeout(handle);
     },
     setInterval: (callback: (...args: unknown[]) => void, ms?: number, ...args: unknown[]): Handle => {
-      const handle = host.setInterval(callback, ms, ...args);
+      const handle = host.setInterval(() => this.call(callback, args), ms);
       this.intervals.add(handle);
       return handle;
     },

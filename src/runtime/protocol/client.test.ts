@@ -242,6 +242,33 @@ describe('the runtime client', () => {
   });
 });
 
+describe('a worker that ends before it is ready', () => {
+  it('is followed by the next one: a Check waiting for it goes on and is answered', async () => {
+    const { started, createWorker } = fakeWorkers((request) =>
+      request.type === 'check' ? { type: 'check-result', id: request.id, result: okResult('answered'), observations: [] } : undefined,
+    );
+    let first = true;
+    const dying = (): WorkerLike => {
+      const worker = createWorker() as FakeWorker;
+      if (first) {
+        first = false;
+        // Never says ready (its 'ready' is swallowed), and its process dies a moment later.
+        const add = worker.addEventListener.bind(worker) as (type: string, listener: (event: never) => void) => void;
+        worker.addEventListener = ((type: string, listener: (event: never) => void) =>
+          add(type, type === 'message' ? () => undefined : listener)) as WorkerLike['addEventListener'];
+        setTimeout(() => worker.die(), 20);
+      }
+      return worker;
+    };
+    const client = createRuntimeClient({ createWorker: dying });
+    const response = await client.check(check);
+    expect(response.result.console[0]?.text).toBe('answered');
+    expect(started).toHaveLength(2);
+    expect(started[0]?.requests).toEqual([]);
+    client.dispose();
+  });
+});
+
 describe("the page's check runners", () => {
   const checkedOn = (request: WorkerRequest, worker: number) =>
     request.type === 'check' ? { type: 'check-result', id: request.id, result: okResult(`${request.source} on ${worker}`), observations: [] } : undefined;

@@ -109,6 +109,9 @@ interface Slot {
   startupMs: number | undefined;
   /** Whether it has been given a request: a check wants one that has not. */
   used: boolean;
+  /** Ends its readiness with `error`: it was ended before it was ready (replaced, or its process died). */
+  abandon(error: Error): void;
+  abandoned: boolean;
 }
 
 /** What a request is answered with: a run's or a check's reply, or an app's exchange. */
@@ -193,8 +196,10 @@ export function createRuntimeClient(options: RuntimeClientOptions): RuntimeClien
 
   /** Ends the active worker (whatever it is doing); the next ready() starts a fresh one or promotes the standby. */
   const retireWorker = () => {
-    active?.worker.terminate();
+    const slot = active;
     active = undefined;
+    slot?.worker.terminate();
+    if (slot && !slot.ready) slot.abandon(new Error('The runtime was replaced before it was ready.'));
   };
 
   /** Ends the active worker and makes another ready at once (the playground wants it soon). */
@@ -253,6 +258,7 @@ export function createRuntimeClient(options: RuntimeClientOptions): RuntimeClien
   const onExit = (slot: Slot) => {
     if (slot === standby) {
       standby = undefined;
+      slot.abandon(new Error('The runtime stopped before it was ready.'));
       return;
     }
     if (slot !== active) return;
@@ -270,7 +276,20 @@ export function createRuntimeClient(options: RuntimeClientOptions): RuntimeClien
       resolveReady = resolve;
       rejectReady = reject;
     });
-    const slot: Slot = { worker, readyPromise: Promise.all([started, validator]).then(() => undefined), ready: false, startupMs: undefined, used: false };
+    const slot: Slot = {
+      worker,
+      readyPromise: Promise.all([started, validator]).then(() => undefined),
+      ready: false,
+      startupMs: undefined,
+      used: false,
+      abandoned: false,
+      abandon(error) {
+        slot.abandoned = true;
+        rejectReady(error);
+      },
+    };
+    // Whoever awaits it hears of a failure; nobody awaiting it is no error.
+    slot.readyPromise.catch(() => undefined);
     const live = () => slot === active || slot === standby;
     worker.addEventListener('message', (event) => {
       if (!live()) return;
@@ -292,18 +311,32 @@ export function createRuntimeClient(options: RuntimeClientOptions): RuntimeClien
     return slot;
   };
 
-  /** Resolves once the active worker is ready: the standby if one was started, or a new one. */
-  const ready = (): Promise<void> => {
-    if (!active) {
-      if (standby) {
-        active = standby;
-        standby = undefined;
-      } else {
-        active = startSlot();
+  /**
+   * Resolves once the active worker is ready: the standby if one was started, or a new one.
+   * A worker ended before it was ready (replaced, or its frame's process died, which a busy
+   * machine can also make the page believe) is followed by the next, so a Run or a Check
+   * waiting for it goes on rather than waits forever.
+   */
+  const ready = async (): Promise<void> => {
+    for (let attempt = 0; ; attempt++) {
+      if (!active) {
+        if (standby) {
+          active = standby;
+          standby = undefined;
+        } else {
+          active = startSlot();
+        }
+        setStatus(active.ready ? 'ready' : 'loading');
       }
-      setStatus(active.ready ? 'ready' : 'loading');
+      const slot = active;
+      try {
+        await slot.readyPromise;
+      } catch (error) {
+        if (slot.abandoned && !disposed && attempt < 5) continue;
+        throw error;
+      }
+      if (active === slot || disposed) return;
     }
-    return active.readyPromise;
   };
 
   const startStandby = () => {
@@ -417,8 +450,10 @@ export function createRuntimeClient(options: RuntimeClientOptions): RuntimeClien
     dispose() {
       disposed = true;
       client.cancel();
-      active?.worker.terminate();
-      standby?.worker.terminate();
+      for (const slot of [active, standby]) {
+        slot?.worker.terminate();
+        if (slot && !slot.ready) slot.abandon(new Error('The runtime was closed.'));
+      }
       active = standby = undefined;
       listeners.clear();
     },

@@ -25,8 +25,13 @@ import { BOOT_GLOBAL, frameMain, IMPORT_GLOBAL, workerBoot, type FrameMessage, t
 
 /** How often the page asks the frame whether it is alive (ms). */
 const PING_EVERY_MS = 250;
-/** A frame that has not answered for this long (and several pings) is dead (ms). */
-const DEAD_AFTER_MS = 1_000;
+/**
+ * A frame that has not answered for this long (and several pings) is dead (ms). Two seconds,
+ * not one: on a busy machine a live frame's process can go a second without a turn, and a
+ * frame counted dead ends its workers' runs with the memory message, which would blame the
+ * learner's program for the machine.
+ */
+const DEAD_AFTER_MS = 2_000;
 /** A frame that is not loaded after this long could not start (ms). */
 const LOAD_TIMEOUT_MS = 20_000;
 
@@ -74,6 +79,7 @@ class RuntimeFrame {
   private nextId = 0;
   private pinger: ReturnType<typeof setInterval> | undefined;
   private lastAnswer = 0;
+  private lastPing = 0;
   private unanswered = 0;
   dead = false;
 
@@ -95,7 +101,7 @@ class RuntimeFrame {
           const channel = new MessageChannel();
           channel.port1.onmessage = (event: MessageEvent<FrameMessage>) => this.onFrameMessage(event.data);
           element.contentWindow?.postMessage({ type: 'assoclab-frame' }, '*', [channel.port2]);
-          this.lastAnswer = performance.now();
+          this.lastAnswer = this.lastPing = performance.now();
           this.pinger = setInterval(() => this.ping(channel.port1), PING_EVERY_MS);
           // The worker's code, once for all the frame's workers.
           loadPayload().then(
@@ -119,6 +125,11 @@ class RuntimeFrame {
   private ping(port: MessagePort): void {
     if (this.dead) return;
     const now = performance.now();
+    // The page's own timer was late (its main thread was busy): the frame's answer could not
+    // have been read meanwhile, so that time does not count as the frame's silence.
+    const late = now - this.lastPing - PING_EVERY_MS;
+    this.lastPing = now;
+    if (late > PING_EVERY_MS) this.lastAnswer += late;
     if (this.unanswered >= 3 && now - this.lastAnswer > DEAD_AFTER_MS) {
       this.die();
       return;

@@ -135,6 +135,12 @@ describe.each<[string, Record<string, unknown>, boolean, RegExp?]>([
   ['a row count too low', { kind: 'row-count', table: 'Posts', min: 3 }, false, /holds 2 rows/],
   ['rows present (booleans as 0/1)', { kind: 'rows-include', table: 'Users', rows: [{ name: 'Alice', admin: true }] }, true],
   ['rows missing', { kind: 'rows-include', table: 'Posts', rows: [{ title: 'Nope' }] }, false, /missing a row/],
+  [
+    'a row that differs in one column is named',
+    { kind: 'rows-include', table: 'Posts', rows: [{ title: 'Hello', userId: 2 }] },
+    false,
+    /^Posts is missing a row it should hold\. A row of Posts has title "Hello" but userId 1, not 2\.$/,
+  ],
   ['query count without probe and internal SQL', { kind: 'query-count', max: 4 }, true],
   ['query count over', { kind: 'query-count', statement: 'select', max: 1 }, false, /sent 4 SELECTs/],
   ['a JOIN over both tables', { kind: 'join-used', tables: ['Users', 'Posts'] }, true],
@@ -192,6 +198,49 @@ describe('the run as a whole', () => {
     ['process.exit(0)', { ok: true, error: { kind: 'exit' as const, name: 'Exit', message: 'process.exit(0)', details: [] } }, /process.exit/],
   ])('fails runs-without-error on %s', (_name, overrides, message) => {
     expect(judge(spec({ kind: 'runs-without-error' }), context([], overrides)).message).toMatch(message);
+  });
+
+  it('shows the rows found with only the columns the check names, not their timestamps', () => {
+    const stamped = {
+      database: {
+        ...run.database,
+        tables: run.database.tables.map((table) =>
+          table.name === 'Posts' ? { ...table, rows: table.rows.map((row) => ({ ...row, createdAt: '2026-12-01 03:00:00.000 +00:00' })) } : table,
+        ),
+      },
+    };
+    const result = judge(spec({ kind: 'rows-include', table: 'Posts', rows: [{ title: 'Nope', userId: 1 }] }), context([], stamped));
+    expect(result.found).toBe('{"id":1,"title":"Hello","userId":1}\n{"id":2,"title":"World","userId":1}');
+  });
+
+  describe('on a program that stopped with an error at line 7', () => {
+    const stopped = {
+      ok: false,
+      error: { kind: 'runtime' as const, name: 'SequelizeDatabaseError', message: 'no such table', details: [], location: { line: 7, column: 1 } },
+    };
+    const firstSelectOnly = { ...stopped, sql: [sql('SELECT `id`, `name` FROM `Users` AS `User`;')] };
+
+    it.each([
+      ['no N+1', { kind: 'no-n-plus-one' }],
+      ['a join', { kind: 'join-used', tables: ['Users', 'Posts'] }],
+      ['a query count', { kind: 'query-count', max: 3 }],
+    ])('does not pass the queries it never sent: %s', (_name, data) => {
+      const result = judge(spec(data), context([], firstSelectOnly));
+      expect(result.passed).toBe(false);
+      expect(result.message).toMatch(/^Not judged: the program stopped at line 7 with SequelizeDatabaseError before it finished/);
+    });
+
+    it('says, on a check that fails, that the stop may be why', () => {
+      const result = judge(spec({ kind: 'table-exists', table: 'Comments' }), context([], stopped));
+      expect(result.passed).toBe(false);
+      expect(result.message).toMatch(
+        /There is no table named Comments.*\(Also: the program stopped at line 7 with SequelizeDatabaseError before it finished; this may follow from that error, so fix it first\.\)$/,
+      );
+    });
+
+    it('keeps the passes that do not depend on the rest of the run', () => {
+      expect(judge(spec({ kind: 'table-exists', table: 'Users' }), context([], stopped)).passed).toBe(true);
+    });
   });
 
   it('turns malformed data into a failed check, not a crash', () => {

@@ -224,18 +224,31 @@ export function judgeRowsInclude(spec: Spec<'rows-include'>, context: VerdictCon
   if (!table) return fail(`There is no table named ${spec.table}.`, `rows in ${spec.table}`, `tables: ${tableNames(context)}`);
   const missing = spec.rows.filter((wanted) => !table.rows.some((row) => Object.entries(wanted).every(([key, value]) => sameValue(row[key], value))));
   if (missing.length) {
+    // The rows found, with only the columns the check looks at (timestamps would hide the difference).
+    const columns = [...new Set(['id', ...spec.rows.flatMap((row) => Object.keys(row))])];
+    const shown = (row: Record<string, JsonValue>) =>
+      JSON.stringify(Object.fromEntries(columns.filter((column) => column in row).map((column) => [column, row[column] ?? null])));
     return fail(
-      `${spec.table} is missing ${missing.length === 1 ? 'a row' : `${missing.length} rows`} it should hold.`,
+      `${spec.table} is missing ${missing.length === 1 ? 'a row' : `${missing.length} rows`} it should hold.${nearMiss(spec.table, missing[0]!, table.rows)}`,
       missing.map((row) => JSON.stringify(row)).join('\n'),
-      table.rows.length
-        ? table.rows
-            .slice(0, 10)
-            .map((row) => JSON.stringify(row))
-            .join('\n')
-        : `${spec.table} is empty`,
+      table.rows.length ? table.rows.slice(0, 10).map(shown).join('\n') : `${spec.table} is empty`,
     );
   }
   return pass(`${spec.table} holds the expected rows.`);
+}
+
+/** " A row has title “Tea” but userId null, not 1.": the row that differs from a wanted one in one column only, if any. */
+function nearMiss(table: string, wanted: Record<string, JsonValue>, rows: readonly Record<string, JsonValue>[]): string {
+  const keys = Object.keys(wanted);
+  if (keys.length < 2) return '';
+  for (const row of rows) {
+    const differing = keys.filter((key) => !sameValue(row[key], wanted[key] ?? null));
+    if (differing.length !== 1) continue;
+    const key = differing[0]!;
+    const same = keys.filter((other) => other !== key).map((other) => `${other} ${JSON.stringify(wanted[other])}`);
+    return ` A row of ${table} has ${same.join(' and ')} but ${key} ${JSON.stringify(row[key] ?? null)}, not ${JSON.stringify(wanted[key])}.`;
+  }
+  return '';
 }
 
 // ---------------------------------------------------------------------------- SQL
@@ -438,6 +451,28 @@ export function judgeProbe(spec: Spec<'probe'>, context: VerdictContext, id: str
   }
 }
 
+// ---------------------------------------------------------------------------- a program that stopped early
+
+/** Checks that read the SQL of the whole program: when it stopped early, their pass says nothing. */
+const READS_WHOLE_RUN: ReadonlySet<CheckSpec['kind']> = new Set(['query-count', 'join-used', 'no-n-plus-one']);
+
+/**
+ * A program that stopped with an error ran only part of its work: a check that fails may
+ * only follow from the error, and one about the queries the whole program sends cannot
+ * pass on a part of them (no N+1 in queries never sent is no news). The runs-without-error
+ * check says what the error was; the others point to it.
+ */
+export function inLightOfTheStop(spec: CheckSpec, context: VerdictContext, verdict: Verdict): Verdict {
+  const error = context.run.error;
+  if (!error || spec.kind === 'runs-without-error' || spec.kind === 'probe') return verdict;
+  const stop = `the program stopped${error.location ? ` at line ${error.location.line}` : ''} with ${error.name} before it finished`;
+  // A join missing from the part that ran is no news either; an N+1 or too many queries seen before the stop are.
+  if ((verdict.passed && READS_WHOLE_RUN.has(spec.kind)) || spec.kind === 'join-used')
+    return fail(`Not judged: ${stop}, so the queries it would send are not known yet. Fix that error first.`);
+  if (verdict.passed) return verdict;
+  return { ...verdict, message: `${verdict.message} (Also: ${stop}; this may follow from that error, so fix it first.)` };
+}
+
 // ---------------------------------------------------------------------------- dispatch
 
 export function judge(spec: CheckSpec, context: VerdictContext): CheckResult {
@@ -488,5 +523,5 @@ export function judge(spec: CheckSpec, context: VerdictContext): CheckResult {
     // Malformed data (from a broken or hostile runtime) fails the check, never the grader.
     verdict = fail(`This check could not read the run's result (${error instanceof Error ? error.message : 'unknown problem'}).`);
   }
-  return { id: spec.id, title: spec.title, ...verdict };
+  return { id: spec.id, title: spec.title, ...inLightOfTheStop(spec, context, verdict) };
 }

@@ -168,3 +168,38 @@ describe('an auto-graded exercise', () => {
     expect(errors).toEqual([]);
   });
 });
+
+describe('on a phone', () => {
+  it('Check brings the verdicts into view: they sit a screen below the Check button', async () => {
+    const phone = await openPage(browser, { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
+    try {
+      await phone.page.goto(site.url + LESSON_URL);
+      const root = phone.page.locator(`#exercise-${EXERCISE}`);
+      const check = root.getByRole('button', { name: 'Check', exact: true });
+      await check.scrollIntoViewIfNeeded();
+      const section = root.getByRole('region', { name: 'Checks' });
+      const below = await section.evaluate((element) => element.getBoundingClientRect().top - innerHeight);
+      // The layout this test is about: the checks start below the screen when Check is in view.
+      expect(below).toBeGreaterThan(0);
+      await check.click();
+      await phone.page.waitForFunction(
+        (id) => ['passed', 'failed'].includes(document.querySelector<HTMLElement>(`#exercise-${id}`)?.dataset.result ?? ''),
+        EXERCISE,
+        {
+          timeout: CHECK_TIMEOUT,
+        },
+      );
+      await phone.page.waitForFunction(
+        (id) => {
+          const top = document.querySelector(`#exercise-${id} section.ex__checks`)?.getBoundingClientRect().top ?? Infinity;
+          return top >= 0 && top < innerHeight / 2;
+        },
+        EXERCISE,
+        { timeout: 5_000 },
+      );
+      expect(phone.errors).toEqual([]);
+    } finally {
+      await phone.page.context().close();
+    }
+  });
+});

@@ -220,6 +220,7 @@ export class ExerciseElement extends HTMLElement {
       const saved = toSaved(report, source);
       const record = progress.recordCheck(this.exerciseId, saved);
       this.showReport(saved, record);
+      this.bringVerdictsIntoView(saved.passed);
       // What the checked program printed, sent and stored, where its Run would show it.
       void playground.showRun(report.run);
     } catch (error) {
@@ -232,6 +233,18 @@ export class ExerciseElement extends HTMLElement {
       button.removeAttribute('aria-busy');
       button.removeAttribute('aria-disabled');
     }
+  }
+
+  /**
+   * After a Check, the verdicts where the learner looks: on a phone they sit a screen or two
+   * below the Check button, and nothing but the button's spinner would change in view. Only
+   * when their start is below the viewport (a learner who scrolled past them stays put);
+   * focus stays on Check, the status line says the outcome to a screen reader.
+   */
+  private bringVerdictsIntoView(passed: boolean): void {
+    const target = passed ? this.piece('success') : (this.piece('checks').closest<HTMLElement>('section') ?? this.piece('checks'));
+    if (target.getBoundingClientRect().top < innerHeight - 80) return;
+    target.scrollIntoView({ block: 'start', behavior: prefersReducedMotion() ? 'auto' : 'smooth' });
   }
 
   private checkItems(): HTMLElement[] {

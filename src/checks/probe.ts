@@ -325,7 +325,7 @@ async function seedRow(
   timeoutMs: number,
 ): Promise<string | undefined> {
   const model = findModel(outcome.sequelizeInstances, row.model);
-  if (!model) return `the program defines no model named ${row.model}`;
+  if (!model) return `the program has no model named ${row.model} (a model comes from sequelize.define(), or from the through of a belongsToMany)`;
   const values: Record<string, unknown> = {};
   for (const key of captured.keys(row.values)) {
     const value = row.values[key];
@@ -336,7 +336,7 @@ async function seedRow(
     rows.set(row.as, settled.value);
     return undefined;
   }
-  return settled.status === 'timeout' ? `creating a ${row.model} never finished` : `creating a ${row.model} failed: ${message(settled.error)}`;
+  return settled.status === 'timeout' ? `adding a row to ${row.model} never finished` : `adding a row to ${row.model} failed: ${message(settled.error)}`;
 }
 
 async function runOne(request: ProbeRequest, outcome: ProbeOutcome, seed: number): Promise<ProbeObservation> {

@@ -20,7 +20,7 @@ import { createNodeRuntimeClient, workerThreadFactory } from '../src/runtime/nod
 import { createNodeHost } from '../src/runtime/node/node-host';
 import { runProgram } from '../src/runtime/core/execute';
 import { benchChannel, type BenchWorker, type ReplayStatements, type RuntimeStats } from './bench-requests';
-import { CHROMIUM_FLAGS, chromiumPath, launchChromium } from '../tests/e2e/browser';
+import { CHROMIUM_FLAGS, chromiumPath, launchChromium, networkQuiet } from '../tests/e2e/browser';
 import { serveDist, type StaticSite } from '../tests/e2e/static-server';
 import { kb, mb, median, ms, repeat, type Figure } from './measure';
 import { measureRunawaysInChromium, measureRunawaysInNode } from './runaway';
@@ -265,19 +265,6 @@ async function lessonPage(browser: Browser, site: StaticSite): Promise<void> {
     const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
     const page: Page = await context.newPage();
     const sent = new Map<string, { type: string; gzip: number }>();
-    // Requests in flight (the page's and its workers'), and when the network last moved.
-    let inFlight = 0;
-    let lastActivity = Date.now();
-    page.on('request', () => {
-      inFlight++;
-      lastActivity = Date.now();
-    });
-    const settled = () => {
-      inFlight--;
-      lastActivity = Date.now();
-    };
-    page.on('requestfinished', settled);
-    page.on('requestfailed', settled);
     page.on('response', (response) => {
       const url = new URL(response.url());
       const file = join(dist, decodeURIComponent(url.pathname));
@@ -302,8 +289,7 @@ async function lessonPage(browser: Browser, site: StaticSite): Promise<void> {
     // TypeScript worker a while later): waitForLoadState('networkidle') does not wait for
     // them once the page was idle before the click (a slow or loaded machine), so wait for
     // 3 s without a request instead.
-    const settleBy = Date.now() + 30_000;
-    while (Date.now() < settleBy && (inFlight > 0 || Date.now() - lastActivity < 3000)) await page.waitForTimeout(100);
+    await networkQuiet(page, 3_000, 30_000);
     total.push([...sent.values()].reduce((sum, entry) => sum + entry.gzip, 0));
     if ([...sent.keys()].some((path) => /diagram-view/.test(path))) diagramWithoutTab++;
     if (i === 0) {

@@ -4,8 +4,6 @@
  * data with --json).
  */
 import { execFile } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
@@ -14,7 +12,6 @@ const root = fileURLToPath(new URL('..', import.meta.url));
 const bin = join(root, 'bin', 'assoclab.mjs');
 const api = join(root, 'tests', 'fixtures', 'express-api.js');
 const seed = join(root, 'tests', 'fixtures', 'sample-program.js');
-const scratch = mkdtempSync(join(tmpdir(), 'assoclab-request-'));
 
 function cli(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
   return new Promise((resolve) => {
@@ -44,32 +41,11 @@ describe('assoclab run --request', () => {
   });
 
   it('marks a route that queries once per row as a likely N+1', async () => {
-    const file = join(scratch, 'n-plus-one.js');
-    writeFileSync(
-      file,
-      [
-        "import express from 'express';",
-        "import { Sequelize, DataTypes } from 'sequelize';",
-        "const sequelize = new Sequelize('sqlite::memory:');",
-        "const User = sequelize.define('User', { name: DataTypes.STRING });",
-        "const Post = sequelize.define('Post', { title: DataTypes.STRING });",
-        "Post.belongsTo(User, { foreignKey: 'userId' });",
-        'await sequelize.sync();',
-        "const [ann, bo, cy] = await User.bulkCreate([{ name: 'Ann' }, { name: 'Bo' }, { name: 'Cy' }]);",
-        "await Post.bulkCreate([{ title: 'a', userId: ann.id }, { title: 'b', userId: bo.id }, { title: 'c', userId: cy.id }]);",
-        'const app = express();',
-        "app.get('/posts', async (req, res) => {",
-        '  const posts = await Post.findAll();',
-        '  const rows = [];',
-        '  for (const post of posts) rows.push({ title: post.title, author: (await post.getUser()).name });',
-        '  res.json(rows);',
-        '});',
-        'app.listen(3000);',
-      ].join('\n'),
-    );
+    // A route that loads each post's author one query at a time (line 18).
+    const file = join(root, 'tests', 'fixtures', 'n-plus-one-route.js');
     const { code, stdout } = await cli('run', file, '--sql', '--request', 'GET /posts');
     expect(code).toBe(0);
-    expect(stdout).toMatch(/-- Likely N\+1: SELECT .*Users.* ×3, line 14: one query per row of an earlier result/);
+    expect(stdout).toMatch(/-- Likely N\+1: SELECT .*Users.* ×3, line 18: one query per row of an earlier result/);
   });
 
   it('gives the responses as data with --json', async () => {

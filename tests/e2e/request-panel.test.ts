@@ -5,6 +5,8 @@
  * shows Express's 500 and its line, and a program without Express never downloads it.
  * Build first: `node scripts/build-if-changed.mjs site`.
  */
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { launchChromium, openPage } from './browser';
@@ -109,25 +111,7 @@ describe('the Request panel', () => {
   });
 
   it('marks a route that queries once per row as a likely N+1 under its request', async () => {
-    const program = [
-      "import express from 'express';",
-      "import { Sequelize, DataTypes } from 'sequelize';",
-      "const sequelize = new Sequelize('sqlite::memory:');",
-      "const User = sequelize.define('User', { name: DataTypes.STRING });",
-      "const Post = sequelize.define('Post', { title: DataTypes.STRING });",
-      "Post.belongsTo(User, { foreignKey: 'userId' });",
-      'await sequelize.sync();',
-      "const [ann, bo, cy] = await User.bulkCreate([{ name: 'Ann' }, { name: 'Bo' }, { name: 'Cy' }]);",
-      "await Post.bulkCreate([{ title: 'a', userId: ann.id }, { title: 'b', userId: bo.id }, { title: 'c', userId: cy.id }]);",
-      'const app = express();',
-      "app.get('/posts', async (req, res) => {",
-      '  const posts = await Post.findAll();',
-      '  const rows = [];',
-      '  for (const post of posts) rows.push({ title: post.title, author: (await post.getUser()).name });',
-      '  res.json(rows);',
-      '});',
-      'app.listen(3000);',
-    ].join('\n');
+    const program = readFileSync(fileURLToPath(new URL('../fixtures/n-plus-one-route.js', import.meta.url)), 'utf8');
     await playground().evaluate((element, code) => (element as HTMLElementTagNameMap['assoclab-playground']).setCode(code), program);
     await run();
     await path().fill('/posts');
@@ -135,7 +119,7 @@ describe('the Request panel', () => {
     await body().waitFor();
     await playground().getByRole('button', { name: '4 SQL statements' }).click();
     const block = playground().getByRole('region', { name: 'SQL of GET /posts' });
-    await expect(block.getByRole('region', { name: 'Likely N+1 queries' }).textContent()).resolves.toMatch(/Likely N\+1: .*×3, line 14/);
+    await expect(block.getByRole('region', { name: 'Likely N+1 queries' }).textContent()).resolves.toMatch(/Likely N\+1: .*×3, line 18/);
   });
 
   it('shows Express’s 500 for a throwing route and the error at its line', async () => {

@@ -18,17 +18,13 @@ interface Service {
   prepare(exercise: Exercise): void;
 }
 
-/** The hidden data's seed for this page's Checks (see gradeProgram): one per page load. */
-function drawSeed(): number {
-  return crypto.getRandomValues(new Uint32Array(1))[0] ?? 1;
-}
-
 let service: Promise<Service> | undefined;
 
 function loadService(): Promise<Service> {
   service ??= Promise.all([import('../../checks/grade'), import('../../runtime/protocol/check-runner'), import('../../runtime/worker/launch')]).then(
-    ([{ checkRequest, gradeProgram, probesOf }, { createCheckRunner, createWarmCheckRunner, rememberingRunner }, { startBrowserWorker }]) => {
-      const seed = drawSeed();
+    ([{ checkRequest, gradeProgram, probesOf, randomSeed }, { createCheckRunner, createWarmCheckRunner, rememberingRunner }, { startBrowserWorker }]) => {
+      // The hidden data's seed for this page's Checks: one per page load.
+      const seed = randomSeed();
       const runner: WarmCheckRunner = createWarmCheckRunner({ createWorker: startBrowserWorker });
       // The solution runs in workers of its own, so that preparing it never takes the worker waiting for the learner's program.
       const reference: ProgramRunner = rememberingRunner(createCheckRunner({ createWorker: startBrowserWorker }));

@@ -253,6 +253,57 @@ function benchRequestsOnlyInBench(): void {
   );
 }
 
+/** What the page fetched from the built site, by path: its kind and its gzip size. */
+function recordSent(page: Page): Map<string, { type: string; gzip: number }> {
+  const sent = new Map<string, { type: string; gzip: number }>();
+  page.on('response', (response) => {
+    const url = new URL(response.url());
+    const file = join(dist, decodeURIComponent(url.pathname));
+    if (!existsSync(file) || !/\.(m?js|wasm|css|html)$/.test(file)) return;
+    sent.set(url.pathname, {
+      type: file.endsWith('.wasm') ? 'wasm' : file.endsWith('.css') ? 'css' : file.endsWith('.html') ? 'html' : 'js',
+      gzip: gzipSize(file),
+    });
+  });
+  return sent;
+}
+
+const NON_EXPRESS_LESSON = '/lessons/basics/has-one/';
+
+/**
+ * A lesson whose programs do not import Express (issue #13): what it sends once its first
+ * playground ran, and whether the Express chunk came with it (it must not: the worker
+ * imports Express only for a program that imports it).
+ */
+async function nonExpressLesson(browser: Browser, site: StaticSite): Promise<void> {
+  const group = `Lesson without Express (${NON_EXPRESS_LESSON})`;
+  process.stdout.write(`\n${group}\n`);
+  const totals: number[] = [];
+  const js: number[] = [];
+  let withExpress = 0;
+  for (let i = 0; i < 3; i++) {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+    const page = await context.newPage();
+    const sent = recordSent(page);
+    await page.goto(`${site.url}${NON_EXPRESS_LESSON}`, { waitUntil: 'load' });
+    const playground = page.locator('assoclab-playground').first();
+    const result = playground.evaluate(
+      (element) => new Promise<void>((resolve) => element.addEventListener('assoclab:result', () => resolve(), { once: true })),
+    );
+    await playground.getByRole('button', { name: 'Run', exact: true }).click();
+    await result;
+    await networkQuiet(page, 3_000, 30_000);
+    const entries = [...sent.entries()];
+    totals.push(entries.reduce((sum, [, entry]) => sum + entry.gzip, 0));
+    js.push(entries.filter(([, entry]) => entry.type === 'js').reduce((sum, [, entry]) => sum + entry.gzip, 0));
+    if (entries.some(([path]) => /express-browser/.test(path))) withExpress++;
+    await context.close();
+  }
+  add(group, 'total sent once its first playground ran (gzip, wasm and the editor included; median of 3)', kb(median(totals)));
+  add(group, 'of which JavaScript (gzip)', kb(median(js)));
+  add(group, 'pages (of 3) that fetched the Express chunk', String(withExpress), '0', withExpress === 0);
+}
+
 async function lessonPage(browser: Browser, site: StaticSite): Promise<void> {
   process.stdout.write(`\nLesson page ${LESSON_PATH} (built site served locally)\n`);
   const beforeEditor: number[] = [];
@@ -264,16 +315,7 @@ async function lessonPage(browser: Browser, site: StaticSite): Promise<void> {
   for (let i = 0; i < 5; i++) {
     const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
     const page: Page = await context.newPage();
-    const sent = new Map<string, { type: string; gzip: number }>();
-    page.on('response', (response) => {
-      const url = new URL(response.url());
-      const file = join(dist, decodeURIComponent(url.pathname));
-      if (!existsSync(file) || !/\.(m?js|wasm|css|html)$/.test(file)) return;
-      sent.set(url.pathname, {
-        type: file.endsWith('.wasm') ? 'wasm' : file.endsWith('.css') ? 'css' : file.endsWith('.html') ? 'html' : 'js',
-        gzip: gzipSize(file),
-      });
-    });
+    const sent = recordSent(page);
     const navigationStart = Date.now();
     await page.goto(`${site.url}${LESSON_PATH}`, { waitUntil: 'load' });
     await page.locator('h1').first().waitFor({ state: 'visible' });
@@ -368,8 +410,23 @@ async function runawayOnly(): Promise<void> {
   process.stdout.write('\nWritten to bench/results/runaway.json\n');
 }
 
+/** `npm run bench -- --bytes`: only the sizes and what a lesson without Express sends. */
+async function bytesOnly(): Promise<void> {
+  if (!existsSync(join(dist, 'index.html'))) execSync('npm run build', { cwd: root, stdio: 'inherit' });
+  bundleSizes();
+  const site = await serveDist(dist);
+  const browser = await launchChromium();
+  try {
+    await nonExpressLesson(browser, site);
+  } finally {
+    await browser.close();
+    await site.close();
+  }
+}
+
 async function main(): Promise<void> {
   if (process.argv.includes('--runaway')) return runawayOnly();
+  if (process.argv.includes('--bytes')) return bytesOnly();
   if (process.argv.includes('--check')) return checkOnly();
   if (!existsSync(join(dist, 'index.html'))) {
     process.stdout.write('Building the site first (npm run build)…\n');
@@ -387,6 +444,7 @@ async function main(): Promise<void> {
     bundleSizes();
     benchRequestsOnlyInBench();
     await lessonPage(browser, site);
+    await nonExpressLesson(browser, site);
     await measureCheckInChromium(browser, site, add);
     await lighthouseScore(site);
     await measureRunawaysInNode(add);

@@ -39,8 +39,9 @@ export function createWarmCheckRunner(options: RuntimeClientOptions): WarmCheckR
     if (spare || disposed) return;
     const client = createRuntimeClient(options);
     spare = client;
-    // A worker that could not start is forgotten: the next request starts its own, and says why.
-    client.ready().catch(() => {
+    // Ready, then warmed up with the runtime's own program while the learner reads. A worker
+    // that could not start is forgotten: the next request starts its own, and says why.
+    client.warmUp().catch(() => {
       if (spare === client) spare = undefined;
       client.dispose();
     });

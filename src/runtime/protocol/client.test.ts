@@ -7,7 +7,10 @@ import { failedRun, type RunResult } from '../../schemas/run-result';
 import { DEFAULT_TIME_BUDGET_MS, timeoutError } from '../../schemas/time-budget';
 import { createRuntimeClient, type WorkerExitReason, type WorkerLike } from './client';
 import { createWarmCheckRunner, rememberingRunner } from './check-runner';
-import type { WorkerMessage, WorkerRequest } from './protocol';
+import type { WarmUpRequest, WorkerMessage, WorkerRequest } from './protocol';
+
+/** The requests a worker answers (the warm-up has no reply). */
+type AnsweredRequest = Exclude<WorkerRequest, WarmUpRequest>;
 
 const okResult = (text: string): RunResult => ({
   ...failedRun({ kind: 'internal', name: 'x', message: 'x', details: [] }),
@@ -26,7 +29,7 @@ interface FakeWorker extends WorkerLike {
 }
 
 /** A worker that is ready at once and answers each request with `answer` (or never, when it returns undefined). */
-function fakeWorkers(answer: (request: WorkerRequest, worker: number) => unknown) {
+function fakeWorkers(answer: (request: AnsweredRequest, worker: number) => unknown) {
   const started: FakeWorker[] = [];
   const createWorker = (): WorkerLike => {
     const index = started.length;
@@ -39,7 +42,7 @@ function fakeWorkers(answer: (request: WorkerRequest, worker: number) => unknown
       say: (message) => onMessage?.({ data: message as WorkerMessage }),
       postMessage(request) {
         worker.requests.push(request);
-        const reply = answer(request, index);
+        const reply = request.type === 'warm-up' ? undefined : answer(request, index);
         if (reply !== undefined) setTimeout(() => !worker.terminated && onMessage?.({ data: reply as WorkerMessage }));
       },
       terminate: () => void (worker.terminated = true),
@@ -184,7 +187,7 @@ describe('the runtime client', () => {
       console: [],
       timeMs: 1,
     });
-    const listening = (request: WorkerRequest) =>
+    const listening = (request: AnsweredRequest) =>
       request.type === 'request'
         ? { type: 'response', id: request.id, exchange: exchange(200, JSON.stringify({ runId: request.runId, path: request.request.path })) }
         : { type: 'result', id: request.id, result: { ...okResult('listening'), listening: [3000] } };
@@ -196,7 +199,7 @@ describe('the runtime client', () => {
       await client.run('app');
       expect(client.listeningPort).toBe(3000);
       const reply = await client.request(get('/users/1/posts'));
-      const runId = started[0]!.requests[0]!.id;
+      const runId = (started[0]!.requests[0] as AnsweredRequest).id;
       expect(JSON.parse(reply.response!.body)).toEqual({ runId, path: '/users/1/posts' });
       client.dispose();
     });
@@ -270,28 +273,47 @@ describe('a worker that ends before it is ready', () => {
 });
 
 describe("the page's check runners", () => {
-  const checkedOn = (request: WorkerRequest, worker: number) =>
+  const checkedOn = (request: AnsweredRequest, worker: number) =>
     request.type === 'check' ? { type: 'check-result', id: request.id, result: okResult(`${request.source} on ${worker}`), observations: [] } : undefined;
   const settle = () => new Promise((resolve) => setTimeout(resolve, 10));
 
-  it('keeps one loaded worker waiting, gives each Check its own, and prepares the next after it', async () => {
+  it('keeps one loaded, warmed-up worker waiting, gives each Check its own, and prepares the next after it', async () => {
     const { started, createWorker } = fakeWorkers(checkedOn);
+    const types = (worker: number) => started[worker]?.requests.map((request) => request.type);
     const runner = createWarmCheckRunner({ createWorker });
     runner.prepare();
     runner.prepare();
     expect(started).toHaveLength(1);
     await settle();
+    // Once ready, the waiting worker ran the runtime's own warm-up, once, and nothing else.
+    expect(types(0)).toEqual(['warm-up']);
     const first = await runner({ ...check, source: 'a' });
+    // The warm-up left it fresh: the Check ran on it, not on another.
     expect(first.result.console[0]?.text).toBe('a on 0');
+    expect(types(0)).toEqual(['warm-up', 'check']);
     expect(started[0]?.terminated).toBe(true);
-    // The next Check's worker was started once the first was answered, and ran nothing yet.
+    // The next Check's worker was started once the first was answered, and ran nothing of a learner's.
     expect(started).toHaveLength(2);
-    expect(started[1]?.requests).toEqual([]);
+    await settle();
+    expect(types(1)).toEqual(['warm-up']);
     const second = await runner({ ...check, source: 'b' });
     expect(second.result.console[0]?.text).toBe('b on 1');
-    expect(started.map((worker) => worker.requests.length)).toEqual([1, 1, 0]);
+    expect(started.map((worker) => worker.requests.filter((request) => request.type === 'check').length)).toEqual([1, 1, 0]);
     runner.dispose();
     expect(started[2]?.terminated).toBe(true);
+  });
+
+  it('never warms up a worker that has run a program: a check after a run still gets a fresh one', async () => {
+    const { started, createWorker } = fakeWorkers((request) =>
+      request.type === 'run' ? { type: 'result', id: request.id, result: okResult('ran') } : checkedOn(request, 0),
+    );
+    const client = createRuntimeClient({ createWorker });
+    await client.run('x');
+    await client.warmUp();
+    expect(started[0]?.requests.map((request) => request.type)).toEqual(['run']);
+    await client.check(check);
+    expect(started).toHaveLength(2);
+    client.dispose();
   });
 
   it("remembers the reference's answer to the same request, and not an answer that came from the runtime's trouble", async () => {

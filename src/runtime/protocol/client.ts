@@ -88,6 +88,13 @@ export interface RuntimeClient {
    * Requests wait for each other: a second one never cancels the first.
    */
   request(request: AppRequest): Promise<AppExchange>;
+  /**
+   * Once the worker is ready, has it run the runtime's own warm-up program (../core/warm-up.ts)
+   * if it has been asked nothing yet: the next run or check then runs on compiled code. The
+   * worker stays fresh for a check (it has run nothing of a learner's). A request made
+   * meanwhile runs after the warm-up.
+   */
+  warmUp(): Promise<void>;
   /** The port of the app the last run left listening, while it still can be asked. */
   readonly listeningPort: number | undefined;
   /** Ends the request in progress; its promise resolves with a 'cancelled' error. */
@@ -109,6 +116,8 @@ interface Slot {
   startupMs: number | undefined;
   /** Whether it has been given a request: a check wants one that has not. */
   used: boolean;
+  /** Whether it was sent the warm-up (which leaves it unused). */
+  warmed: boolean;
   /** Ends its readiness with `error`: it was ended before it was ready (replaced, or its process died). */
   abandon(error: Error): void;
   abandoned: boolean;
@@ -282,6 +291,7 @@ export function createRuntimeClient(options: RuntimeClientOptions): RuntimeClien
       ready: false,
       startupMs: undefined,
       used: false,
+      warmed: false,
       abandoned: false,
       abandon(error) {
         slot.abandoned = true;
@@ -420,6 +430,13 @@ export function createRuntimeClient(options: RuntimeClientOptions): RuntimeClien
         true,
       );
       return outcome.kind === 'run' ? outcome.response : failure(internal('RuntimeError', 'The runtime answered a check with a response.'));
+    },
+    async warmUp() {
+      await ready();
+      const slot = active;
+      if (!slot || slot.used || slot.warmed || pending || disposed) return;
+      slot.warmed = true;
+      slot.worker.postMessage({ type: 'warm-up' });
     },
     get listeningPort() {
       return live && live.slot === active ? live.port : undefined;

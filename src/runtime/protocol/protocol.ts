@@ -47,7 +47,16 @@ export interface AppRequestMessage {
   request: AppRequest;
 }
 
-export type WorkerRequest = RunRequest | CheckRequest | AppRequestMessage;
+/**
+ * Warms a fresh worker up with the runtime's own program (../core/warm-up.ts), so that
+ * the next request runs on compiled code. The one request without a reply: nothing waits
+ * for it, and a request sent meanwhile simply runs after it.
+ */
+export interface WarmUpRequest {
+  type: 'warm-up';
+}
+
+export type WorkerRequest = RunRequest | CheckRequest | AppRequestMessage | WarmUpRequest;
 
 /** Sent once, unprompted, when the worker has loaded sql.js and Sequelize. */
 export interface ReadyMessage {

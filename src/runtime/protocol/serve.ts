@@ -5,6 +5,7 @@
  * or alter replies.
  */
 import { runProgram, type RuntimeHost } from '../core/execute';
+import { warmUp } from '../core/warm-up';
 import type { LiveApp } from '../core/live-app';
 import { noAppExchange } from '../../schemas/app-exchange';
 import { runProbes } from '../../checks/probe';
@@ -56,6 +57,8 @@ export function serveRuntime(endpoint: WorkerEndpoint, host: RuntimeHost, startu
   let live: { runId: string; app: LiveApp } | undefined;
   endpoint.listen((request) => {
     queue = queue.then(async () => {
+      // No reply, and no app to end: the client sends it only to a worker that has run nothing.
+      if (request.type === 'warm-up') return warmUp(host);
       try {
         if (request.type === 'request') {
           const exchange = live?.runId === request.runId ? await live.app.request(request.request) : noAppExchange();

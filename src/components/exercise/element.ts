@@ -25,6 +25,7 @@ import type { PlaygroundElement } from '../playground/element';
 import { progress, sourceHash, type ExerciseRecord, type ExerciseStatus, type SavedCheck, type SavedRunError, type SavedVerdicts } from '../progress';
 import { readPayload } from './payload';
 import { gradeOnPage, prepareChecks } from './check-service';
+import { nextTask } from '../playground/breather';
 
 type CheckState = 'pending' | 'running' | 'passed' | 'failed';
 
@@ -220,9 +221,11 @@ export class ExerciseElement extends HTMLElement {
       const saved = toSaved(report, source);
       const record = progress.recordCheck(this.exerciseId, saved);
       this.showReport(saved, record);
-      this.bringVerdictsIntoView(saved.passed);
-      // What the checked program printed, sent and stored, where its Run would show it.
-      void playground.showRun(report.run);
+      // Measured when the page lays out the verdicts anyway (a frame), not forced here.
+      requestAnimationFrame(() => this.bringVerdictsIntoView(saved.passed));
+      // What the checked program printed, sent and stored, where its Run would show it: in
+      // tasks of its own, after the verdicts had their frame.
+      void nextTask().then(() => playground.showRun(report.run));
     } catch (error) {
       for (const item of this.checkItems()) this.setCheckState(item, 'pending');
       this.dataset.result = 'error';

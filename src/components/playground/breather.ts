@@ -4,11 +4,16 @@
  * answered meanwhile. `await breathe()` between pieces of work: it resolves at once while the
  * slice lasts, and after a macrotask when it is over.
  */
+/** Resolves in a later task: what follows runs after the page had a turn (input, a frame). */
+export function nextTask(): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, 0));
+}
+
 export function createBreather(sliceMs = 40): () => Promise<void> {
   let sliceStart = performance.now();
   return async () => {
     if (performance.now() - sliceStart < sliceMs) return;
-    await new Promise((resolve) => setTimeout(resolve, 0));
+    await nextTask();
     sliceStart = performance.now();
   };
 }

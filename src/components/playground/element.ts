@@ -22,6 +22,7 @@ import type { RequestPanel } from './request-panel';
 import { plainLines } from './lines';
 import { debounce, loadCode, saveCode } from './storage';
 import { setUpTabs, type Tabs } from './tabs';
+import { createBreather } from './breather';
 
 declare global {
   interface HTMLElementTagNameMap {
@@ -169,6 +170,7 @@ export class PlaygroundElement extends HTMLElement {
     }
     if (seq !== this.runSeq) return result; // a newer run of this playground took over
     await this.showResult(result, source);
+    if (seq !== this.runSeq) return result; // … or while its result was being drawn
     await this.showRequestPanel(result);
     this.setRunState('done');
     this.dispatchEvent(new CustomEvent('assoclab:result', { detail: result, bubbles: true }));
@@ -352,7 +354,15 @@ export class PlaygroundElement extends HTMLElement {
   }
 
   /** `source` is the program that ran: its lines tell which statements sync() sent. */
+  /**
+   * Fills the panels with a run's result. The work comes in slices, each its own task (the
+   * SQL log yields as it goes; the steps below yield between them), so no click or keystroke
+   * waits long behind it; the panels are swapped in together at the end, unless a newer run
+   * of this playground has begun meanwhile.
+   */
   private async showResult(result: RunResult, source: string): Promise<void> {
+    const seq = this.runSeq;
+    const breathe = createBreather();
     const [{ renderConsole, renderSql, renderTables, explainRun }, visuals] = await Promise.all([import('./results'), import('./run-visuals')]);
     const monaco = this.monaco;
     const hooks = {
@@ -365,9 +375,11 @@ export class PlaygroundElement extends HTMLElement {
       program: source,
     };
     const sqlPanel = await renderSql(result, hooks);
+    await breathe();
     // Tables at every step (Tables panel, and under each statement in SQL), N+1 groups.
     const history = new visuals.TableHistory(result);
     const stepper = visuals.createTablesStepper(result, history, () => renderTables(result));
+    await breathe();
     visuals.decorateSqlPanel(sqlPanel, result, history, {
       onLine: hooks.onLine,
       openInTables: (index) => {
@@ -375,7 +387,10 @@ export class PlaygroundElement extends HTMLElement {
         this.selectPanel('panel-tables');
       },
     });
-    this.piece('panel-console').replaceChildren(renderConsole(result, hooks));
+    const consolePanel = renderConsole(result, hooks);
+    await breathe();
+    if (seq !== this.runSeq) return;
+    this.piece('panel-console').replaceChildren(consolePanel);
     this.piece('panel-sql').replaceChildren(sqlPanel);
     this.piece('panel-tables').replaceChildren(stepper.root);
     const own = result.sql.filter((statement) => !statement.internal).length;

@@ -130,15 +130,55 @@ function formatBind(values: JsonValue[]): string {
 type Formatter = (sql: string) => string;
 
 let formatter: Promise<Formatter> | undefined;
+/**
+ * The last `limit` values computed per key. A learner runs and checks the same program
+ * again and again, and its SQL comes back statement for statement: formatting and
+ * colouring it again was most of the main thread's work after each Check.
+ */
+function lastUsed<T>(limit = 400) {
+  const kept = new Map<string, T>();
+  return {
+    get(key: string, compute: () => T): T {
+      const known = kept.get(key);
+      if (known !== undefined) {
+        // Most recently used last: a Map keeps insertion order, so its first key is the oldest.
+        kept.delete(key);
+        kept.set(key, known);
+        return known;
+      }
+      const value = compute();
+      kept.set(key, value);
+      if (kept.size > limit) kept.delete(kept.keys().next().value as string);
+      return value;
+    },
+    forget: (key: string) => void kept.delete(key),
+  };
+}
+
 function loadFormatter(): Promise<Formatter> {
-  formatter ??= import('sql-formatter').then(({ formatDialect, sqlite }) => (sql: string) => {
-    try {
-      return formatDialect(sql, { dialect: sqlite, keywordCase: 'upper', tabWidth: 2, paramTypes: { numbered: ['$'], positional: true } });
-    } catch {
-      return sql; // SQL the formatter does not know is shown as sent
-    }
+  formatter ??= import('sql-formatter').then(({ formatDialect, sqlite }) => {
+    const formatted = lastUsed<string>();
+    return (sql: string) =>
+      formatted.get(sql, () => {
+        try {
+          return formatDialect(sql, { dialect: sqlite, keywordCase: 'upper', tabWidth: 2, paramTypes: { numbered: ['$'], positional: true } });
+        } catch {
+          return sql; // SQL the formatter does not know is shown as sent
+        }
+      });
   });
   return formatter;
+}
+
+const colourings = lastUsed<Promise<string>>();
+
+/** Monaco's colouring of formatted SQL, remembered per theme (its token classes follow the theme's colour map). */
+function colourSql(colorize: (sql: string) => Promise<string>, sql: string): Promise<string> {
+  const key = `${document.documentElement.dataset.theme ?? ''}\n${sql}`;
+  const html = colourings.get(key, () => colorize(sql));
+  // A failed colouring is not kept: the next render tries again.
+  html.catch(() => colourings.forget(key));
+  return html;
 }
 
 async function renderStatement(statement: SqlStatement, hooks: PanelHooks, format: Formatter): Promise<HTMLElement> {
@@ -147,7 +187,7 @@ async function renderStatement(statement: SqlStatement, hooks: PanelHooks, forma
   if (hooks.colorizeSql) {
     try {
       // Monaco's colorizer escapes the text and returns spans with its token classes.
-      code.innerHTML = await hooks.colorizeSql(formatted);
+      code.innerHTML = await colourSql(hooks.colorizeSql, formatted);
       code.dataset.coloured = '';
     } catch {
       code.textContent = formatted;

@@ -112,6 +112,13 @@ describe.each<[string, Record<string, unknown>, boolean, RegExp?]>([
     false,
     /deleting a User does SET NULL, not CASCADE/,
   ],
+  ['the primary key as the key copied', { kind: 'association', type: 'hasMany', source: 'User', target: 'Post', key: 'id' }, true],
+  [
+    'another key copied',
+    { kind: 'association', type: 'hasMany', source: 'User', target: 'Post', foreignKey: 'userId', key: 'email' },
+    false,
+    /User has many Post, but each userId holds a User’s id, not its email/,
+  ],
   ['a through model', { kind: 'association', type: 'belongsToMany', source: 'User', target: 'Post', through: 'Likes' }, false, /no belongsToMany/],
   ['an unknown model', { kind: 'association', type: 'hasMany', source: 'Author', target: 'Post' }, false, /no model named Author/],
   ['an existing table', { kind: 'table-exists', table: 'Posts' }, true],
@@ -292,6 +299,7 @@ describe('a failed check says what is wrong, never the code to write', () => {
   it.each<[string, Record<string, unknown>]>([
     ['association', { kind: 'association', type: 'hasMany', source: 'User', target: 'Post', foreignKey: 'authorId', onDelete: 'CASCADE' }],
     ['missing association', { kind: 'association', type: 'hasOne', source: 'User', target: 'Post', as: 'pinned' }],
+    ['key', { kind: 'association', type: 'hasMany', source: 'User', target: 'Post', key: 'email' }],
     ['foreign key', { kind: 'foreign-key', table: 'Posts', column: 'userId', references: { table: 'Users', column: 'id' }, onDelete: 'CASCADE' }],
     ['join', { kind: 'join-used', tables: ['Users', 'Posts', 'Comments'] }],
     ['N+1', { kind: 'no-n-plus-one' }],

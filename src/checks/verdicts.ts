@@ -51,6 +51,16 @@ function describeAssociation(a: Pick<AssociationInfo, 'type' | 'source' | 'targe
   return `${relation(kind, a.source, a.target)} (${details.join(', ')})`;
 }
 
+/** The model on the "one" side of a hasMany, hasOne or belongsTo: the one whose key the foreign key copies. */
+function oneSide(spec: Spec<'association'>): string {
+  return spec.type === 'belongsTo' ? spec.target : spec.source;
+}
+
+/** The attribute of the "one" side the foreign key holds (Sequelize's sourceKey or targetKey; the primary key by default). */
+function keyOf(a: AssociationInfo): string {
+  return (a.type === 'BelongsTo' ? a.targetKey : a.sourceKey) ?? 'id';
+}
+
 /**
  * The getter an instance would have, when it can be told from the spec and the models:
  * `post.getUser()`, `user.getPosts()`. Undefined when the plural is not known.
@@ -73,6 +83,7 @@ export function judgeAssociation(spec: Spec<'association'>, context: VerdictCont
     ...(spec.as ? [`under the name ${spec.as}`] : []),
     ...(spec.through ? [`through ${spec.through}`] : []),
     ...(spec.onDelete ? [`ON DELETE ${spec.onDelete}`] : []),
+    ...(spec.key ? [`each ${spec.foreignKey ?? 'foreign key'} holding a ${oneSide(spec)}’s ${spec.key}`] : []),
   ].join(', ');
   for (const name of [spec.source, spec.target]) {
     if (!models.some((model) => model.name === name)) {
@@ -102,6 +113,10 @@ export function judgeAssociation(spec: Spec<'association'>, context: VerdictCont
     if (spec.through !== undefined && a.through !== spec.through) wrong.push(`it goes through ${a.through ?? 'no join model'}, not ${spec.through}`);
     if (spec.onDelete !== undefined && (a.onDelete ?? '') !== spec.onDelete)
       wrong.push(`deleting a ${spec.type === 'belongsTo' ? spec.target : spec.source} does ${a.onDelete ?? 'the default'}, not ${spec.onDelete}`);
+    if (spec.key !== undefined && spec.type !== 'belongsToMany' && keyOf(a) !== spec.key)
+      wrong.push(
+        `each ${a.foreignKey} holds a ${oneSide(spec)}’s ${keyOf(a)}, not its ${spec.key} (Sequelize matches the foreign key against the primary key unless told which column it copies)`,
+      );
     if (wrong.length && problems.length === 0) problems.push(...wrong);
     return wrong.length === 0;
   });

@@ -114,6 +114,12 @@ export const checkSpecSchema = z.discriminatedUnion('kind', [
       as: z.string().optional().describe('The alias (`as`) it must have, when the exercise asks for one.'),
       through: z.string().optional().describe('belongsToMany: the join model’s name.'),
       onDelete: onActionSchema.optional().describe('The ON DELETE action it must set.'),
+      key: z
+        .string()
+        .optional()
+        .describe(
+          'The attribute of the "one" side whose value the foreign key holds, when it is not the primary key: `sourceKey` of hasMany/hasOne, `targetKey` of belongsTo (not for belongsToMany).',
+        ),
     })
     .strict(),
   z.object({ ...checkBase, kind: z.literal('table-exists'), table: name('The table’s name as SQLite holds it (`Posts`).') }).strict(),

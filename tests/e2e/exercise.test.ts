@@ -88,7 +88,8 @@ describe('an auto-graded exercise', () => {
     await expect(exercise().getAttribute('data-state')).resolves.toBe('todo');
     // What the checked program printed is in the Console, as after Run.
     const console = exercise().getByRole('tabpanel', { name: 'Console', exact: true });
-    await expect.poll(() => console.innerText()).toContain('??? wrote: Hello');
+    // Drawn in tasks of its own after the verdicts: wait for it as a learner would.
+    await expect.poll(() => console.innerText(), { timeout: 20_000 }).toContain('??? wrote: Hello');
   }, 90_000);
 
   it('Hint reveals one hint at a time', async () => {
@@ -127,6 +128,32 @@ describe('an auto-graded exercise', () => {
     await exercise().getByRole('button', { name: 'Use this solution', exact: true }).click();
     await expect(getCode()).resolves.toBe(before);
   });
+
+  it('a program stopped by a common mistake gets its explanation under the error, with where to read more', async () => {
+    const before = await getCode();
+    const missingAwait = [
+      "import { Sequelize, DataTypes } from 'sequelize';",
+      "const sequelize = new Sequelize('sqlite::memory:', { logging: false });",
+      "const User = sequelize.define('User', { name: DataTypes.STRING });",
+      "const Post = sequelize.define('Post', { title: DataTypes.STRING });",
+      "User.hasMany(Post, { foreignKey: 'userId' });",
+      "Post.belongsTo(User, { foreignKey: 'userId' });",
+      'await sequelize.sync();',
+      "const ann = await User.create({ name: 'Ann' });",
+      'const posts = ann.getPosts();',
+      'posts.forEach((post) => console.log(post.title));',
+    ].join('\n');
+    await page.evaluate(([id, code]) => document.querySelector<PlaygroundApi>(`#exercise-${id} assoclab-playground`)!.setCode(code), [EXERCISE, missingAwait]);
+    await exercise().getByRole('button', { name: 'Check', exact: true }).click();
+    await waitForVerdicts();
+    const box = exercise().locator('[data-part="run-error"]');
+    await expect(box.textContent()).resolves.toContain('Your program stopped with an error on line 10');
+    const why = box.locator('[data-part="run-error-why"]');
+    await why.waitFor();
+    await expect(why.textContent()).resolves.toMatch(/^A promise used as a value \(a missing await\)\. .*posts.*Read more: /);
+    await expect(why.getByRole('link').getAttribute('href')).resolves.toMatch(/^\/lessons\/basics\/has-many-belongs-to\/#/);
+    await page.evaluate(([id, code]) => document.querySelector<PlaygroundApi>(`#exercise-${id} assoclab-playground`)!.setCode(code), [EXERCISE, before]);
+  }, 90_000);
 
   it('the correct solution passes every check and marks the exercise solved with the solution', async () => {
     page.once('dialog', (dialog) => void dialog.accept());

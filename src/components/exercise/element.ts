@@ -226,6 +226,7 @@ export class ExerciseElement extends HTMLElement {
       // What the checked program printed, sent and stored, where its Run would show it: in
       // tasks of its own, after the verdicts had their frame.
       void nextTask().then(() => playground.showRun(report.run));
+      if (report.run.error) void this.explainRunError(report.run, source);
     } catch (error) {
       for (const item of this.checkItems()) this.setCheckState(item, 'pending');
       this.dataset.result = 'error';
@@ -391,6 +392,25 @@ export class ExerciseElement extends HTMLElement {
     if (!stopped) message.append(el('strong', undefined, `${error.name}: `), error.message);
     else message.textContent = error.message;
     box.replaceChildren(el('p', 'ex__run-error-head', head), message, el('p', 'ex__run-error-tip', 'Press Run to see the whole output in the Console tab.'));
+  }
+
+  /**
+   * The common mistake behind the error that stopped the checked program (a missing await,
+   * a misspelt accessor...), under the error itself: what happened and where to read more,
+   * as the Console says it, where the learner is looking after a Check.
+   */
+  private async explainRunError(run: GradeReport['run'], source: string): Promise<void> {
+    const { explainRun } = await import('../../explain/mistakes');
+    const explanations = explainRun(run, source);
+    const explanation = explanations.find((candidate) => candidate.line === run.error?.location?.line) ?? explanations[0];
+    const box = this.optionalPiece<HTMLElement>('run-error');
+    if (!explanation || !box) return;
+    const link = el('a', undefined, explanation.learnMore.label);
+    link.setAttribute('href', explanation.learnMore.href);
+    const why = el('p', 'ex__run-error-why');
+    why.dataset.part = 'run-error-why';
+    why.append(el('strong', undefined, `${explanation.title}. `), `${explanation.what} `, 'Read more: ', link, '.');
+    box.querySelector('.ex__run-error-message')?.after(why);
   }
 
   /* Hints */

@@ -42,7 +42,8 @@ async function main() {
   await ann.destroy();
   await sequelize.close();
 }
-main();
+// Awaited: the run ends only when its work has, so none of it is still going when the next request runs.
+await main();
 `;
 
 /** Runs the warm-up program; whatever happens to it is of no consequence to the next run. */

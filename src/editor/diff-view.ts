@@ -34,7 +34,10 @@ export async function createDiffView(container: HTMLElement, original: string, m
     automaticLayout: true,
     renderSideBySide: true,
     useInlineViewWhenSpaceIsLimited: true,
-    wordWrap: narrow ? 'on' : 'off',
+    // Wrapped on every width: side by side, each side is half as wide as the program's own
+    // editor, and a long line's end (often the option that differs) would be out of view.
+    wordWrap: 'on',
+    wrappingIndent: 'indent',
     diffWordWrap: 'inherit',
     renderOverviewRuler: !narrow,
     minimap: { enabled: false },

@@ -48,6 +48,9 @@ function getCode(): Promise<string> {
   }, EXERCISE);
 }
 
+const setCode = (code: string): Promise<void> =>
+  page.evaluate(({ id, text }) => document.querySelector<PlaygroundApi>(`#exercise-${id} assoclab-playground`)!.setCode(text), { id: EXERCISE, text: code });
+
 async function waitForVerdicts(): Promise<void> {
   await exercise().getByRole('button', { name: 'Check', exact: true }).waitFor();
   await page.waitForFunction(
@@ -143,7 +146,7 @@ describe('an auto-graded exercise', () => {
       'const posts = ann.getPosts();',
       'posts.forEach((post) => console.log(post.title));',
     ].join('\n');
-    await page.evaluate(([id, code]) => document.querySelector<PlaygroundApi>(`#exercise-${id} assoclab-playground`)!.setCode(code), [EXERCISE, missingAwait]);
+    await setCode(missingAwait);
     await exercise().getByRole('button', { name: 'Check', exact: true }).click();
     await waitForVerdicts();
     const box = exercise().locator('[data-part="run-error"]');
@@ -152,7 +155,7 @@ describe('an auto-graded exercise', () => {
     await why.waitFor();
     await expect(why.textContent()).resolves.toMatch(/^A promise used as a value \(a missing await\)\. .*posts.*Read more: /);
     await expect(why.getByRole('link').getAttribute('href')).resolves.toMatch(/^\/lessons\/basics\/has-many-belongs-to\/#/);
-    await page.evaluate(([id, code]) => document.querySelector<PlaygroundApi>(`#exercise-${id} assoclab-playground`)!.setCode(code), [EXERCISE, before]);
+    await setCode(before);
   }, 90_000);
 
   it('the correct solution passes every check and marks the exercise solved with the solution', async () => {

@@ -171,7 +171,7 @@ export function startAssignPage(doc: Document = document): void {
     if (result.ok) return;
     for (const problem of result.problems) shown.add(problem.field);
     render();
-    setStatus('Not yet: fix what is marked above first.', 'bad');
+    setStatus('Not yet: first fix the fields marked in the form.', 'bad');
     const target = controlFor(result.problems[0]?.field ?? '');
     target?.focus();
   }

@@ -202,12 +202,15 @@ export function startAssignmentPage(doc: Document = document): void {
     }
   });
 
-  // Opening an exercise from here: its lesson page offers the way back (lesson-banner.ts).
-  part('exercises').addEventListener('click', (event) => {
+  // Opening an exercise from here (in this tab, or a new one: it copies this tab's session):
+  // its lesson page offers the way back (lesson-banner.ts).
+  const noteContext = (event: MouseEvent) => {
     if (assignment && event.target instanceof Element && event.target.closest('a[href]')) {
       assignmentContext.set(assignment, `${location.pathname}${location.hash}`);
     }
-  });
+  };
+  part('exercises').addEventListener('click', noteContext);
+  part('exercises').addEventListener('auxclick', noteContext);
 
   window.addEventListener('hashchange', load);
   // Progress here, in another tab, or on a return through the back button (a page from the cache).

@@ -70,15 +70,13 @@ function localDate(days: number): string {
 }
 
 const visiblePicks = (page: Page) =>
-  page
-    .locator('.pick[data-exercise]:visible')
-    .evaluateAll((rows) =>
-      rows.map((row) => ({
-        id: (row as HTMLElement).dataset.exercise,
-        topic: (row as HTMLElement).dataset.topic,
-        difficulty: (row as HTMLElement).dataset.difficulty,
-      })),
-    );
+  page.locator('.pick[data-exercise]:visible').evaluateAll((rows) =>
+    rows.map((row) => ({
+      id: (row as HTMLElement).dataset.exercise,
+      topic: (row as HTMLElement).dataset.topic,
+      difficulty: (row as HTMLElement).dataset.difficulty,
+    })),
+  );
 
 describe('an assignment from Assign to a graded submission', () => {
   it('the instructor makes it; the learner opens the link, solves one exercise, and downloads a submission that passes the schema', async () => {

@@ -6,6 +6,7 @@ import { monacoStylesInJs } from './scripts/vite-monaco-styles.mjs';
 import { prebuiltMonacoWorkers } from './scripts/vite-monaco-workers.mjs';
 import { shikiNoTimeLimit } from './scripts/shiki-no-time-limit.mjs';
 import { courseChecks } from './src/course/integration';
+import { rehypeDocLinks } from './src/docs/doc-pages';
 
 // https://astro.build/config
 export default defineConfig({
@@ -18,6 +19,8 @@ export default defineConfig({
     inlineStylesheets: 'always',
   },
   markdown: {
+    // The guides in docs/ are pages too (src/pages/instructors/): their links to each other lead to those pages.
+    rehypePlugins: [rehypeDocLinks],
     // Static code blocks in lessons: highlighted at build time, both themes in the HTML,
     // switched by CSS on <html data-theme> (src/styles/global.css).
     shikiConfig: {

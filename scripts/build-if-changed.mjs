@@ -51,7 +51,8 @@ const TARGETS = [
     name: 'site',
     key: 'site',
     out: 'dist',
-    sources: ['src', 'lessons', 'public', 'scripts', 'astro.config.mjs', 'package.json', 'package-lock.json', 'tsconfig.json'],
+    // docs/: the guides the site renders for instructors (src/pages/instructors/).
+    sources: ['src', 'lessons', 'docs', 'public', 'scripts', 'astro.config.mjs', 'package.json', 'package-lock.json', 'tsconfig.json'],
     commands: [
       ['node', ['node_modules/astro/astro.js', 'build']],
       ['node', ['node_modules/pagefind/lib/runner/bin.cjs', '--site', 'dist', '--silent']],

@@ -7,9 +7,22 @@ import type { Browser, Page } from 'playwright-core';
 import { seriousViolations } from './axe';
 import { launchChromium, networkQuiet, openPage } from './browser';
 import { serveDist, type StaticSite } from './static-server';
+import { encodeAssignment } from '../../src/schemas/assignment';
 
 const LESSON_URL = '/lessons/basics/has-many-belongs-to/';
 const LESSON_TITLE = 'hasMany and belongsTo';
+/** A learner's assignment page with an assignment in its link (one exercise the site does not have, to show that state too). */
+const ASSIGNMENT_URL = `/assignment/#a=${encodeAssignment({
+  format: 'assoclab-assignment',
+  version: 1,
+  id: 'axe-check1',
+  title: 'Week 3',
+  due: '2026-12-24',
+  exercises: [
+    { id: 'link-posts-to-author', points: 10 },
+    { id: 'no-such-exercise', points: 5 },
+  ],
+})}`;
 
 let site: StaticSite;
 let browser: Browser;
@@ -169,6 +182,13 @@ describe('the built site', () => {
       ['home', '/'],
       ['outline', '/lessons/'],
       ['404', '/no/such/page/'],
+      ['for instructors', '/instructors/'],
+      ['Assign', '/assign/'],
+      ['assignment', ASSIGNMENT_URL],
+      ['broken assignment link', '/assignment/#a=abc'],
+      ['assignments guide', '/instructors/assignments/'],
+      ['grading guide', '/instructors/grading/'],
+      ['writing exercises guide', '/instructors/writing-exercises/'],
     ])('finds no serious or critical violations on the %s page', async (_name, path) => {
       const { page } = await open(path, colorScheme);
       expect(await page.locator('html').getAttribute('data-theme')).toBe(colorScheme);

@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { checkSpecSchema, type CheckSpec, type ProbeObservation } from '../schemas/exercise';
 import type { RunResult, SqlStatement } from '../schemas/run-result';
-import { judge, statementShape } from './verdicts';
+import { judge, normaliseValue, statementShape } from './verdicts';
 import type { VerdictContext } from './types';
 
 const sql = (text: string, internal = false): SqlStatement => ({ sql: text, bind: [], durationMs: 1, internal });
@@ -302,6 +302,32 @@ describe('a failed check says what is wrong, never the code to write', () => {
     const text = [result.message, result.expected ?? '', result.found ?? ''].join('\n');
     // Sequelize calls and options are the solution's words: a verdict describes behaviour and data instead.
     expect(text).not.toMatch(/\.(hasMany|belongsTo|hasOne|belongsToMany|sync|findAll)\(|foreignKey:|onDelete:|include:|\bas:/);
+  });
+});
+
+describe('normaliseValue', () => {
+  const users = [
+    {
+      id: 9,
+      name: 'Bo',
+      posts: [
+        { id: 4, title: 'b', createdAt: 'x' },
+        { id: 3, title: 'a' },
+      ],
+    },
+    { id: 8, name: 'Ann', posts: [] },
+  ];
+
+  it('reaches into nested rows with a dotted attribute, sorting nested lists when order does not matter', () => {
+    expect(normaliseValue(users, ['name', 'posts.title'], 'any')).toEqual([
+      { name: 'Ann', posts: [] },
+      { name: 'Bo', posts: [{ title: 'a' }, { title: 'b' }] },
+    ]);
+    expect(normaliseValue(users[0], ['name', 'posts.title'], 'exact')).toEqual({ name: 'Bo', posts: [{ title: 'b' }, { title: 'a' }] });
+  });
+
+  it('has null for nested rows that are missing (JSON under another name)', () => {
+    expect(normaliseValue({ name: 'Bo', Posts: [{ title: 'a' }] }, ['name', 'posts.title'], 'any')).toEqual({ name: 'Bo', posts: null });
   });
 });
 

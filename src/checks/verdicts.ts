@@ -404,12 +404,23 @@ export function judgeRunsWithoutError(_spec: Spec<'runs-without-error'>, context
   );
 }
 
-/** A returned value reduced to what the check compares: projected attributes, sorted when order does not matter. */
+/**
+ * A returned value reduced to what the check compares: projected attributes, sorted when
+ * order does not matter. A dotted attribute reaches into nested rows (JSON with included
+ * rows): `['name', 'posts.title']` keeps each user's name and the title of each of their
+ * posts, and the nested lists are sorted like the outer one.
+ */
 export function normaliseValue(value: JsonValue | undefined, project: readonly string[] | undefined, order: 'exact' | 'any'): JsonValue {
   const reduce = (item: JsonValue): JsonValue => {
     if (!project || item === null || typeof item !== 'object' || Array.isArray(item)) return item;
     const out: { [key: string]: JsonValue } = {};
-    for (const key of project) out[key] = item[key] ?? null;
+    const nested = new Map<string, string[]>();
+    for (const key of project) {
+      const dot = key.indexOf('.');
+      if (dot === -1) out[key] = item[key] ?? null;
+      else nested.set(key.slice(0, dot), [...(nested.get(key.slice(0, dot)) ?? []), key.slice(dot + 1)]);
+    }
+    for (const [key, inner] of nested) if (!(key in out)) out[key] = normaliseValue(item[key], inner, order);
     return out;
   };
   if (value === undefined) return null;

@@ -99,7 +99,9 @@ export const probeSpecSchema = z
 const projectionSchema = z
   .array(z.string())
   .optional()
-  .describe('For results that are rows or lists of rows: compare only these attributes (ids and timestamps differ between runs).');
+  .describe(
+    'For results that are rows or lists of rows: compare only these attributes (ids and timestamps differ between runs); `posts.title` reaches into nested rows.',
+  );
 
 export const checkSpecSchema = z.discriminatedUnion('kind', [
   z.object({ ...checkBase, kind: z.literal('runs-without-error').describe('The program finished without an error.') }).strict(),

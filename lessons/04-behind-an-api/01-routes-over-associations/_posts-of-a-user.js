@@ -33,4 +33,5 @@ app.listen(3000, () => console.log('Listening on port 3000'));
 
 // A program can send requests too: fetch reaches the app it started, as the Request panel does.
 const response = await fetch('http://localhost:3000/users/1/posts?limit=2');
-console.log(response.status, JSON.stringify(await response.json()));
+console.log(response.status);
+for (const post of await response.json()) console.log(JSON.stringify(post));

@@ -4,7 +4,7 @@ import { Sequelize, DataTypes } from 'sequelize';
 const sequelize = new Sequelize('sqlite::memory:');
 const User = sequelize.define('User', { name: DataTypes.STRING });
 const Post = sequelize.define('Post', { title: DataTypes.STRING });
-// The alias names the association, and so the key its rows get in the JSON.
+// The alias names the association, and so its key in the JSON.
 User.hasMany(Post, { foreignKey: 'userId', as: 'posts' });
 Post.belongsTo(User, { foreignKey: 'userId', as: 'author' });
 

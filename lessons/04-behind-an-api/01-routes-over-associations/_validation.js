@@ -39,5 +39,6 @@ for (const body of [{ title: '' }, {}]) {
     headers: { 'content-type': 'application/json' },
     body: JSON.stringify(body),
   });
-  console.log(JSON.stringify(body), '->', response.status, JSON.stringify(await response.json()));
+  console.log(JSON.stringify(body), '->', response.status);
+  console.log(JSON.stringify(await response.json()));
 }

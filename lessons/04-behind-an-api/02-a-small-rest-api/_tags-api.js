@@ -65,7 +65,8 @@ app.delete('/posts/:id/tags/:tagId', async (req, res) => {
 
 app.listen(3000, () => console.log('Listening on port 3000'));
 
-for (const path of ['/posts/1', '/tags/travel/posts']) {
-  const response = await fetch(`http://localhost:3000${path}`);
-  console.log(response.status, path, JSON.stringify(await response.json()));
-}
+const post = await fetch('http://localhost:3000/posts/1');
+console.log('GET /posts/1 ->', post.status, JSON.stringify(await post.json(), null, 2));
+const tagged = await fetch('http://localhost:3000/tags/travel/posts');
+console.log('GET /tags/travel/posts ->', tagged.status);
+for (const row of await tagged.json()) console.log(JSON.stringify(row));

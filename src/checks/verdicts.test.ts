@@ -1,7 +1,7 @@
 /** Table-driven tests of every check kind, over hand-made run results (no runtime involved). */
 import { describe, expect, it } from 'vitest';
 import { checkSpecSchema, type CheckSpec, type ProbeObservation } from '../schemas/exercise';
-import type { RunResult, SqlStatement } from '../schemas/run-result';
+import type { JsonValue, RunResult, SqlStatement } from '../schemas/run-result';
 import { judge, normaliseValue, statementShape } from './verdicts';
 import type { VerdictContext } from './types';
 
@@ -306,7 +306,7 @@ describe('a failed check says what is wrong, never the code to write', () => {
 });
 
 describe('normaliseValue', () => {
-  const users = [
+  const users: JsonValue[] = [
     {
       id: 9,
       name: 'Bo',

@@ -55,6 +55,12 @@ describe('an exercise folder', () => {
       { [`${DIR}/exercise.ts`]: { ...definition, checks: [{ id: 'runs', kind: 'runs-without-error', title: '' }] } },
       `${DIR}/exercise.ts: checks[0].title: must not be empty`,
     ],
+    [
+      'a SQL check during a check that sends no request',
+      texts,
+      { [`${DIR}/exercise.ts`]: { ...definition, checks: [...definition.checks, { id: 'lean', kind: 'no-n-plus-one', title: 'No N+1', during: 'runs' }] } },
+      `${DIR}/exercise.ts: checks[1].during: "runs" is not a request probe of this exercise (its request probes: none)`,
+    ],
   ])('with %s is refused, naming the file', (_name, files, definitions, expected) => {
     const present = Object.fromEntries(Object.entries(files).filter((entry): entry is [string, string] => entry[1] !== undefined));
     expect(problemsOf(() => exercisesFromFolders(foldersFromFiles(definitions as never, present)))[0]).toContain(expected);

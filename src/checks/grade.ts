@@ -88,6 +88,7 @@ export async function gradeProgram(exercise: Exercise, source: string, runner: P
     run: learner.result,
     observations: byId(learner.observations),
     ...(reference ? { reference: byId(reference.observations) } : {}),
+    checks: exercise.checks,
   };
   const checks = exercise.checks.map((check) => judge(check, context));
   return { exerciseId: exercise.id, passed: checks.every((check) => check.passed), checks, run: learner.result, seed };

@@ -9,7 +9,7 @@
  * The learner's code shares this realm, so everything the probe relies on is captured
  * when this module loads, before any program runs.
  */
-import type { JsonValue } from '../schemas/run-result';
+import type { JsonValue, SqlStatement } from '../schemas/run-result';
 import type { ProbeCall, ProbeObservation, ProbeRequest, ProbeRow, ProbeValue } from '../schemas/exercise';
 import type { AppRequest } from '../schemas/app-exchange';
 
@@ -37,8 +37,8 @@ const captured = {
 export interface ProbeOutcome {
   exports: Record<string, unknown>;
   sequelizeInstances: readonly unknown[];
-  /** Sends a request to the Express app the program left listening (absent when none listens). */
-  request?: (request: AppRequest) => Promise<{ status: number; body: string }>;
+  /** Sends a request to the Express app the program left listening (absent when none listens); `sql` is what the request caused. */
+  request?: (request: AppRequest) => Promise<{ status: number; body: string; sql?: SqlStatement[] }>;
 }
 
 /** A small seeded PRNG (mulberry32): same seed, same values, in the learner's run and the solution's. */
@@ -428,14 +428,14 @@ async function callRoute(
   if (settled.status === 'timeout')
     return { id, status: 'timeout', error: `${what} got no response within ${timeoutMs} ms (a route that never calls res.json()?)` };
   if (settled.status === 'threw') return { id, status: 'threw', error: message(settled.error) };
-  const answer = settled.value as { status: number; body: string };
+  const answer = settled.value as { status: number; body: string; sql?: SqlStatement[] };
   let parsed: JsonValue;
   try {
     parsed = toPlain(captured.parse(answer.body));
   } catch {
     parsed = answer.body;
   }
-  return { id, status: 'returned', value: { status: answer.status, body: parsed } };
+  return { id, status: 'returned', value: { status: answer.status, body: parsed }, ...(answer.sql ? { sql: answer.sql } : {}) };
 }
 
 /**

@@ -103,3 +103,70 @@ describe('a request check', () => {
     expect(report.checks[0]?.message).toMatch(/^Could not call GET \/users\/:id\/posts: no app is listening/);
   });
 });
+
+describe('a check on the queries of a request (during)', () => {
+  const loop = program(`app.get('/posts', async (req, res) => {
+  const rows = [];
+  for (const post of await Post.findAll()) rows.push({ title: post.title, author: (await post.getUser()).name });
+  res.json(rows);
+});`);
+  const joined = program(`app.get('/posts', async (req, res) => {
+  const posts = await Post.findAll({ include: User });
+  res.json(posts.map((post) => ({ title: post.title, author: post.User.name })));
+});`);
+  let listing: Exercise;
+
+  beforeAll(() => {
+    listing = parseExercise(
+      {
+        id: 'list-posts',
+        title: 'GET /posts',
+        instructions: 'List every post with its author.',
+        topic: 'eager-loading',
+        difficulty: 2,
+        starter: loop,
+        solution: joined,
+        checks: [
+          {
+            id: 'list',
+            kind: 'probe',
+            title: 'GET /posts lists every post with its author',
+            probe: {
+              seed: [
+                { as: 'ann', model: 'User', values: { name: { random: 'name' } } },
+                { as: 'bo', model: 'User', values: { name: { random: 'name' } } },
+                { as: 'p1', model: 'Post', values: { title: { random: 'title' }, userId: { ref: 'ann', attribute: 'id' } } },
+                { as: 'p2', model: 'Post', values: { title: { random: 'title' }, userId: { ref: 'bo', attribute: 'id' } } },
+              ],
+              call: { request: { method: 'GET', path: '/posts' } },
+            },
+          },
+          { id: 'lean', kind: 'no-n-plus-one', title: 'GET /posts runs no query per post', during: 'list' },
+          { id: 'one-select', kind: 'query-count', title: 'GET /posts sends one SELECT', statement: 'select', max: 1, during: 'list' },
+          // The program itself sends no SELECT: only its request does.
+          { id: 'program', kind: 'query-count', title: 'The program reads nothing', statement: 'select', max: 0 },
+        ],
+      },
+      'src/checks/request-probe.test.ts',
+    );
+  });
+
+  it('passes a route that reads the posts and their authors in one query; the probe’s own inserts are not counted', async () => {
+    const report = await gradeProgram(listing, joined, runner, { seed: 7, timeBudgetMs: 2_000 });
+    expect(report.checks.map((check) => [check.id, check.passed])).toEqual([
+      ['list', true],
+      ['lean', true],
+      ['one-select', true],
+      ['program', true],
+    ]);
+  });
+
+  it('fails a route that loads each author in a loop, though its JSON is right', async () => {
+    const report = await gradeProgram(listing, loop, runner, { seed: 7, timeBudgetMs: 2_000 });
+    const [list, lean, oneSelect] = report.checks;
+    expect(list?.passed).toBe(true);
+    expect(lean).toMatchObject({ passed: false });
+    expect(lean?.message).toMatch(/^The same SELECT ran 2 times with different values while answering GET \/posts/);
+    expect(oneSelect?.message).toMatch(/^Answering GET \/posts sent 3 SELECTs; it should send at most 1\./);
+  });
+});

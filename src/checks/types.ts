@@ -3,7 +3,7 @@
  * check reports. Plain data throughout, so results cross workers and processes.
  */
 import type { JsonValue, RunResult } from '../schemas/run-result';
-import type { ProbeObservation, ProbeRequest, ProgramLanguageName } from '../schemas/exercise';
+import type { CheckSpec, ProbeObservation, ProbeRequest, ProgramLanguageName } from '../schemas/exercise';
 
 /** One check's verdict, in words a learner understands. */
 export interface CheckResult {
@@ -46,6 +46,8 @@ export interface VerdictContext {
   observations: ReadonlyMap<string, ProbeObservation>;
   /** The same probes run against the reference solution with the same seed. */
   reference?: ReadonlyMap<string, ProbeObservation>;
+  /** The exercise's checks, for a check that reads another's observation (`during`: the SQL of a request probe). */
+  checks?: readonly CheckSpec[];
 }
 
 export type Verdict = Omit<CheckResult, 'id' | 'title'>;

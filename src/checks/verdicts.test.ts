@@ -1,8 +1,8 @@
 /** Table-driven tests of every check kind, over hand-made run results (no runtime involved). */
 import { describe, expect, it } from 'vitest';
 import { checkSpecSchema, type CheckSpec, type ProbeObservation } from '../schemas/exercise';
-import type { RunResult, SqlStatement } from '../schemas/run-result';
-import { judge, statementShape } from './verdicts';
+import type { JsonValue, RunResult, SqlStatement } from '../schemas/run-result';
+import { judge, normaliseValue, statementShape } from './verdicts';
 import type { VerdictContext } from './types';
 
 const sql = (text: string, internal = false): SqlStatement => ({ sql: text, bind: [], durationMs: 1, internal });
@@ -310,6 +310,85 @@ describe('a failed check says what is wrong, never the code to write', () => {
     const text = [result.message, result.expected ?? '', result.found ?? ''].join('\n');
     // Sequelize calls and options are the solution's words: a verdict describes behaviour and data instead.
     expect(text).not.toMatch(/\.(hasMany|belongsTo|hasOne|belongsToMany|sync|findAll)\(|foreignKey:|onDelete:|include:|\bas:/);
+  });
+});
+
+describe('normaliseValue', () => {
+  const users: JsonValue[] = [
+    {
+      id: 9,
+      name: 'Bo',
+      posts: [
+        { id: 4, title: 'b', createdAt: 'x' },
+        { id: 3, title: 'a' },
+      ],
+    },
+    { id: 8, name: 'Ann', posts: [] },
+  ];
+
+  it('reaches into nested rows with a dotted attribute, sorting nested lists when order does not matter', () => {
+    expect(normaliseValue(users, ['name', 'posts.title'], 'any')).toEqual([
+      { name: 'Ann', posts: [] },
+      { name: 'Bo', posts: [{ title: 'a' }, { title: 'b' }] },
+    ]);
+    expect(normaliseValue(users[0], ['name', 'posts.title'], 'exact')).toEqual({ name: 'Bo', posts: [{ title: 'b' }, { title: 'a' }] });
+  });
+
+  it('has null for nested rows that are missing (JSON under another name)', () => {
+    expect(normaliseValue({ name: 'Bo', Posts: [{ title: 'a' }] }, ['name', 'posts.title'], 'any')).toEqual({ name: 'Bo', posts: null });
+  });
+});
+
+describe('a SQL check on the queries of one request (during)', () => {
+  const request = { id: 'posts', kind: 'probe', title: 'GET /posts answers', probe: { call: { request: { method: 'GET', path: '/posts' } } } };
+  const perRow = [
+    sql('SELECT `id`, `title`, `userId` FROM `Posts` AS `Post`;'),
+    sql('SELECT `id`, `name` FROM `Users` AS `User` WHERE `User`.`id` = 1;'),
+    sql('SELECT `id`, `name` FROM `Users` AS `User` WHERE `User`.`id` = 2;'),
+  ];
+  const joined = [sql('SELECT `Post`.`id`, `User`.`name` FROM `Posts` AS `Post` LEFT OUTER JOIN `Users` AS `User` ON `Post`.`userId` = `User`.`id`;')];
+  const answered = (statements: SqlStatement[]): ProbeObservation => ({ id: 'posts', status: 'returned', value: { status: 200, body: [] }, sql: statements });
+  // The program's own run has an N+1 of its own (see `run`): a check on the request's queries ignores it.
+  const judged = (data: Record<string, unknown>, observations: ProbeObservation[]) =>
+    judge(spec(data), { ...context(observations), checks: [checkSpecSchema.parse(request)] });
+
+  it.each<[string, Record<string, unknown>, SqlStatement[], boolean, RegExp]>([
+    [
+      'an N+1 inside the route',
+      { kind: 'no-n-plus-one', during: 'posts' },
+      perRow,
+      false,
+      /^The same SELECT ran 2 times with different values while answering GET \/posts: one query per row/,
+    ],
+    ['one query for the route', { kind: 'no-n-plus-one', during: 'posts' }, joined, true, /^No query ran once per row while answering GET \/posts/],
+    [
+      'too many SELECTs for the route',
+      { kind: 'query-count', statement: 'select', max: 1, during: 'posts' },
+      perRow,
+      false,
+      /^Answering GET \/posts sent 3 SELECTs; it should send at most 1\. Look at the SQL that request causes/,
+    ],
+    [
+      'one SELECT for the route',
+      { kind: 'query-count', statement: 'select', max: 1, during: 'posts' },
+      joined,
+      true,
+      /^Answering GET \/posts sent 1 SELECT\.$/,
+    ],
+  ])('%s', (_name, data, statements, passed, message) => {
+    const result = judged(data, [answered(statements)]);
+    expect(result.passed).toBe(passed);
+    expect(result.message).toMatch(message);
+  });
+
+  it.each<[string, ProbeObservation[]]>([
+    ['a route that never answered', [{ id: 'posts', status: 'timeout', error: 'no response' }]],
+    ['a program that left no app', [{ id: 'posts', status: 'unavailable', error: 'no app is listening' }]],
+    ['no observation at all', []],
+  ])('is not judged on %s', (_name, observations) => {
+    const result = judged({ kind: 'no-n-plus-one', during: 'posts' }, observations);
+    expect(result.passed).toBe(false);
+    expect(result.message).toBe('Not judged: GET /posts got no answer to judge its queries by (see the check about it).');
   });
 });
 

@@ -3,7 +3,7 @@
  * and the probes' observations) to pass/fail with a message a learner understands. They
  * never touch the runtime, so learner code cannot reach them.
  */
-import type { CheckSpec } from '../schemas/exercise';
+import type { CheckSpec, ProbeCall } from '../schemas/exercise';
 import type { AssociationInfo, ColumnInfo, JsonValue, ModelInfo, SqlStatement, TableSnapshot } from '../schemas/run-result';
 import type { CheckResult, Verdict, VerdictContext } from './types';
 import { statementShape } from '../insight/statement-shape';
@@ -275,8 +275,35 @@ function userStatements(context: VerdictContext): SqlStatement[] {
   return context.run.sql.filter((statement) => !statement.internal);
 }
 
+/** How a probe's call reads to a learner: `GET /users/:id/posts`, `postsOf()`, `getPosts()`. */
+function callName(call: ProbeCall): string {
+  if ('request' in call)
+    // `/users/:writer.id/posts` reads as the route a learner wrote: `/users/:id/posts`.
+    return `${call.request.method} ${call.request.path.replace(/:\w+\.(\w+)/g, ':$1')}`;
+  return 'export' in call ? `${call.export}()` : `${call.method}()`;
+}
+
+/** What a SQL check reads: the program's own statements, or (`during`) those one request probe's request caused. */
+type Statements = { statements: SqlStatement[]; who: string; where: string } | { verdict: Verdict };
+
+function statementsOf(spec: { during?: string | undefined }, context: VerdictContext): Statements {
+  if (spec.during === undefined) return { statements: userStatements(context), who: 'The program', where: 'the SQL log' };
+  const probe = context.checks?.find((check) => check.id === spec.during);
+  const request = probe?.kind === 'probe' ? callName(probe.probe.call) : `the request of the check ${spec.during}`;
+  const observed = context.observations.get(spec.during);
+  if (observed?.status !== 'returned' || !observed.sql)
+    return { verdict: fail(`Not judged: ${request} got no answer to judge its queries by (see the check about it).`, `an answer to ${request}`, 'no answer') };
+  return {
+    statements: observed.sql.filter((statement) => !statement.internal),
+    who: `Answering ${request}`,
+    where: 'the SQL that request causes (send it from the Request panel)',
+  };
+}
+
 export function judgeQueryCount(spec: Spec<'query-count'>, context: VerdictContext): Verdict {
-  const statements = userStatements(context).filter((s) => spec.statement === 'any' || isSelect(s));
+  const read = statementsOf(spec, context);
+  if ('verdict' in read) return read.verdict;
+  const statements = read.statements.filter((s) => spec.statement === 'any' || isSelect(s));
   const what = spec.statement === 'select' ? 'SELECT' : 'SQL statement';
   const count = statements.length;
   const wanted =
@@ -289,7 +316,7 @@ export function judgeQueryCount(spec: Spec<'query-count'>, context: VerdictConte
         : `at most ${spec.max ?? 0}`;
   if ((spec.min !== undefined && count < spec.min) || (spec.max !== undefined && count > spec.max)) {
     return fail(
-      `The program sent ${count} ${what}${count === 1 ? '' : 's'}; it should send ${wanted}. Look at the SQL log to see where they come from.`,
+      `${read.who} sent ${count} ${what}${count === 1 ? '' : 's'}; it should send ${wanted}. Look at ${read.where} to see where they come from.`,
       `${wanted} ${what}${wantedIsOne(spec) ? '' : 's'}`,
       statements
         .slice(0, 8)
@@ -297,7 +324,7 @@ export function judgeQueryCount(spec: Spec<'query-count'>, context: VerdictConte
         .join('\n') || 'no statements',
     );
   }
-  return pass(`The program sent ${count} ${what}${count === 1 ? '' : 's'}.`);
+  return pass(`${read.who} sent ${count} ${what}${count === 1 ? '' : 's'}.`);
 }
 
 /** Table names a statement mentions (quoted with backticks or double quotes, or bare after FROM/JOIN). */
@@ -329,18 +356,22 @@ export function judgeJoinUsed(spec: Spec<'join-used'>, context: VerdictContext):
  * is not N+1, only wasteful.
  */
 export function judgeNoNPlusOne(spec: Spec<'no-n-plus-one'>, context: VerdictContext): Verdict {
+  const read = statementsOf(spec, context);
+  if ('verdict' in read) return read.verdict;
   const byShape = new Map<string, Set<string>>();
-  for (const statement of userStatements(context).filter(isSelect)) {
+  for (const statement of read.statements.filter(isSelect)) {
     const shape = statementShape(statement.sql);
     const variants = byShape.get(shape) ?? new Set<string>();
     variants.add(`${statement.sql}\u0000${JSON.stringify(statement.bind)}`);
     byShape.set(shape, variants);
   }
   const repeated = [...byShape.entries()].filter(([, variants]) => variants.size > spec.maxRepeats);
-  if (repeated.length === 0) return pass('No query ran once per row (no N+1).');
+  // " while answering GET /posts" when the check reads a request's SQL.
+  const during = spec.during === undefined ? '' : ` while ${lowerFirst(read.who)}`;
+  if (repeated.length === 0) return pass(`No query ran once per row${during} (no N+1).`);
   const [shape, variants] = repeated[0] ?? ['', new Set<string>()];
   return fail(
-    `The same SELECT ran ${variants.size} times with different values: one query per row of an earlier result, the N+1 problem.`,
+    `The same SELECT ran ${variants.size} times with different values${during}: one query per row of an earlier result, the N+1 problem.`,
     `each SELECT shape at most ${spec.maxRepeats} time${spec.maxRepeats === 1 ? '' : 's'}`,
     `${variants.size} × ${shape}`,
   );
@@ -388,12 +419,23 @@ export function judgeRunsWithoutError(_spec: Spec<'runs-without-error'>, context
   );
 }
 
-/** A returned value reduced to what the check compares: projected attributes, sorted when order does not matter. */
+/**
+ * A returned value reduced to what the check compares: projected attributes, sorted when
+ * order does not matter. A dotted attribute reaches into nested rows (JSON with included
+ * rows): `['name', 'posts.title']` keeps each user's name and the title of each of their
+ * posts, and the nested lists are sorted like the outer one.
+ */
 export function normaliseValue(value: JsonValue | undefined, project: readonly string[] | undefined, order: 'exact' | 'any'): JsonValue {
   const reduce = (item: JsonValue): JsonValue => {
     if (!project || item === null || typeof item !== 'object' || Array.isArray(item)) return item;
     const out: { [key: string]: JsonValue } = {};
-    for (const key of project) out[key] = item[key] ?? null;
+    const nested = new Map<string, string[]>();
+    for (const key of project) {
+      const dot = key.indexOf('.');
+      if (dot === -1) out[key] = item[key] ?? null;
+      else nested.set(key.slice(0, dot), [...(nested.get(key.slice(0, dot)) ?? []), key.slice(dot + 1)]);
+    }
+    for (const [key, inner] of nested) if (!(key in out)) out[key] = normaliseValue(item[key], inner, order);
     return out;
   };
   if (value === undefined) return null;
@@ -434,13 +476,7 @@ function judgeRouteAnswer(spec: Spec<'probe'>, call: string, observed: JsonValue
 
 export function judgeProbe(spec: Spec<'probe'>, context: VerdictContext, id: string): Verdict {
   const probeCall = spec.probe.call;
-  const call =
-    'request' in probeCall
-      ? // `/users/:writer.id/posts` reads as the route a learner wrote: `/users/:id/posts`.
-        `${probeCall.request.method} ${probeCall.request.path.replace(/:\w+\.(\w+)/g, ':$1')}`
-      : 'export' in probeCall
-        ? `${probeCall.export}()`
-        : `${probeCall.method}()`;
+  const call = callName(probeCall);
   const observed = context.observations.get(id);
   const reference = context.reference?.get(id);
   if (!reference || reference.status !== 'returned') {

@@ -9,7 +9,7 @@ import { REQUEST_METHODS } from './app-exchange';
 import { exerciseIdSchema } from './lesson';
 import { difficultySchema, topicIdSchema } from './topics';
 import { parseWithFriendlyErrors } from './parse';
-import type { JsonValue } from './run-result';
+import type { JsonValue, SqlStatement } from './run-result';
 
 const name = (what: string) => z.string().trim().min(1, 'must not be empty').describe(what);
 
@@ -99,7 +99,9 @@ export const probeSpecSchema = z
 const projectionSchema = z
   .array(z.string())
   .optional()
-  .describe('For results that are rows or lists of rows: compare only these attributes (ids and timestamps differ between runs).');
+  .describe(
+    'For results that are rows or lists of rows: compare only these attributes (ids and timestamps differ between runs); `posts.title` reaches into nested rows.',
+  );
 
 export const checkSpecSchema = z.discriminatedUnion('kind', [
   z.object({ ...checkBase, kind: z.literal('runs-without-error').describe('The program finished without an error.') }).strict(),
@@ -157,10 +159,13 @@ export const checkSpecSchema = z.discriminatedUnion('kind', [
   z
     .object({
       ...checkBase,
-      kind: z.literal('query-count').describe('How many non-internal statements the program sent (probes excluded).'),
+      kind: z
+        .literal('query-count')
+        .describe('How many non-internal statements the program sent (probes excluded), or, with `during`, the request of a request probe.'),
       statement: z.enum(['any', 'select']).default('any').describe('Count every statement, or only SELECTs.'),
       min: z.number().int().nonnegative().optional(),
       max: z.number().int().nonnegative().optional(),
+      during: z.string().optional().describe('The id of a request probe of this exercise: judge the statements its request caused, not the program’s own.'),
     })
     .strict(),
   z
@@ -177,6 +182,7 @@ export const checkSpecSchema = z.discriminatedUnion('kind', [
         .literal('no-n-plus-one')
         .describe('No SELECT of the same shape (the SQL with every literal replaced by ?) ran more than `maxRepeats` times with different values.'),
       maxRepeats: z.number().int().positive().default(1).describe('How often one shape may run with different values.'),
+      during: z.string().optional().describe('The id of a request probe of this exercise: judge the statements its request caused, not the program’s own.'),
     })
     .strict(),
   z.object({ ...checkBase, kind: z.literal('console-contains'), text: name('Text that one printed line must contain.') }).strict(),
@@ -220,6 +226,19 @@ export const exerciseSchema = z
     exercise.checks.forEach((check, index) => {
       if (seen.has(check.id)) context.addIssue({ code: 'custom', path: ['checks', index, 'id'], message: `duplicate check id "${check.id}"` });
       seen.add(check.id);
+    });
+    // `during` reads the SQL of another check's request: that check must be a request probe.
+    exercise.checks.forEach((check, index) => {
+      if ((check.kind !== 'query-count' && check.kind !== 'no-n-plus-one') || check.during === undefined) return;
+      const probe = exercise.checks.find((other) => other.id === check.during);
+      if (!probe || probe.kind !== 'probe' || !('request' in probe.probe.call)) {
+        const requests = exercise.checks.filter((other) => other.kind === 'probe' && 'request' in other.probe.call).map((other) => other.id);
+        context.addIssue({
+          code: 'custom',
+          path: ['checks', index, 'during'],
+          message: `"${check.during}" is not a request probe of this exercise (its request probes: ${requests.length ? requests.join(', ') : 'none'})`,
+        });
+      }
     });
   });
 
@@ -270,4 +289,6 @@ export interface ProbeObservation {
   status: 'returned' | 'threw' | 'timeout' | 'unavailable';
   value?: JsonValue;
   error?: string;
+  /** A request probe's: the statements the request caused, in order (checks with `during` read them). */
+  sql?: SqlStatement[];
 }

@@ -173,4 +173,5 @@ export const probeObservationSchema: z.ZodType<ProbeObservation> = z.object({
   status: z.enum(['returned', 'threw', 'timeout', 'unavailable']),
   value: jsonValueSchema.optional(),
   error: z.string().optional(),
+  sql: z.array(sqlStatementSchema).optional(),
 });

@@ -16,6 +16,7 @@ export const TOPICS = [
   { id: 'eager-loading', title: 'Lazy and eager loading with include, and the N+1 problem' },
   { id: 'referential-actions', title: 'onDelete and onUpdate: what happens to the rows' },
   { id: 'generated-sql', title: 'Reading what Sequelize generates: schema and SQL' },
+  { id: 'associations-in-an-api', title: 'Associations behind an HTTP API: routes, nested JSON, nested creates, 404 and 400' },
 ] as const;
 
 export type TopicId = (typeof TOPICS)[number]['id'];

@@ -8,7 +8,15 @@ import type { Sequelize as SequelizeInstance } from 'sequelize';
 import { Model } from 'sequelize';
 import { DEFAULT_TIME_BUDGET_MS, timeoutError } from '../../schemas/time-budget';
 import { MEMORY_BUDGET_MB, memoryError } from '../../schemas/memory-budget';
-import { failedRun, type ConsoleEntry, type DatabaseSnapshot, type RunError, type RunResult, type SourceLocation } from '../../schemas/run-result';
+import {
+  failedRun,
+  type ConsoleEntry,
+  type DatabaseSnapshot,
+  type RunError,
+  type RunResult,
+  type SourceLocation,
+  type SqlStatement,
+} from '../../schemas/run-result';
 import { ChangeRecorder } from './change-log';
 import { ConsoleCapture, DEFAULT_CONSOLE_LIMITS, type ConsoleLimits } from './console-capture';
 import { DEFAULT_ROW_LIMIT, inspectDatabase } from './inspect-database';
@@ -65,8 +73,8 @@ export type ProgramLanguage = 'javascript' | 'typescript';
 export interface ProgramOutcome {
   exports: Record<string, unknown>;
   sequelizeInstances: SequelizeInstance[];
-  /** Sends a request to the app the program left listening (absent when none listens). */
-  request?: (request: AppRequest) => Promise<{ status: number; body: string }>;
+  /** Sends a request to the app the program left listening (absent when none listens); `sql` is what the request caused. */
+  request?: (request: AppRequest) => Promise<{ status: number; body: string; sql: SqlStatement[] }>;
 }
 
 export interface RunOptions {
@@ -388,8 +396,12 @@ export async function runProgram(source: string, host: RuntimeHost, options: Run
         port !== undefined && routes
           ? async ({ method, path, headers, body }: AppRequest) => {
               const init = { method, headers: { ...(body !== undefined ? { 'content-type': 'application/json' } : {}), ...headers }, body };
+              // The log holds this request's statements only (the program's were read above), as for a live app's request.
+              recorder.statements.splice(0);
+              recorder.dropped = 0;
               const response = await routes.send(port, path, init);
-              return { status: response?.status ?? 0, body: (await response?.text()) ?? '' };
+              const text = (await response?.text()) ?? '';
+              return { status: response?.status ?? 0, body: text, sql: recorder.statements.slice() };
             }
           : undefined;
       await options.afterRun({ exports: exported, sequelizeInstances: instances, ...(request ? { request } : {}) });

@@ -136,7 +136,9 @@ function runIn(slot: Slot, request: CheckRunRequest): Promise<Outcome> {
     const stop = (response: CheckRunResponse, why: string) => finish({ kind: 'stopped', response, why });
     slot.listener = (event) => {
       if (event.kind === 'ended') {
-        const error = event.outOfMemory ? memoryError(memoryBudgetMb, OUT_OF_MEMORY) : internal(`The runtime stopped unexpectedly (${event.message}). ${RESTARTED}`);
+        const error = event.outOfMemory
+          ? memoryError(memoryBudgetMb, OUT_OF_MEMORY)
+          : internal(`The runtime stopped unexpectedly (${event.message}). ${RESTARTED}`);
         return stop(failure(error), event.outOfMemory ? 'its worker ran out of memory' : 'its worker ended');
       }
       const { message } = event;
@@ -181,7 +183,12 @@ async function check(request: CheckRunRequest): Promise<{ response: CheckRunResp
     const outcome = await runIn(slot, request);
     if (outcome.kind === 'answer') {
       if (outcome.retire) retire(slot);
-      const report: WorkerReport = { fresh, checkMs: outcome.checkMs ?? 0, ...(outcome.retire ? { retired: outcome.retire } : {}), ...(rerun ? { rerun } : {}) };
+      const report: WorkerReport = {
+        fresh,
+        checkMs: outcome.checkMs ?? 0,
+        ...(outcome.retire ? { retired: outcome.retire } : {}),
+        ...(rerun ? { rerun } : {}),
+      };
       return { response: outcome.response, worker: report };
     }
     retire(slot);

@@ -17,7 +17,7 @@ import { diagramOf, mermaidErDiagram } from '../insight/diagram';
 import { printConsoleEntry, printRun, type PrintTarget } from './format-run';
 import { gradeAssignment, InputError, readAssignment, readProgramsFolder, readSubmission, submissionFiles, type LearnerWork } from './assignment';
 import { gradeExercise, learnerGrade, type LearnerGrade } from './grading';
-import { createSandboxPool, type SandboxPool } from './pool';
+import { createSandboxPool, type PoolStats, type SandboxPool } from './pool';
 import { progressBar } from './progress';
 import { formatPoints } from './scoring';
 import { classroomOutputLine, classroomResult } from './formats/classroom';
@@ -212,11 +212,23 @@ const GRADE_OPTIONS = {
 
 type GradeValues = Parsed<typeof GRADE_OPTIONS>['values'];
 
-function formatOf(values: GradeValues): Format {
-  const format = values.format ?? (values.json === true ? 'json' : 'text');
-  if (!(FORMATS as readonly string[]).includes(format)) throw new UsageError(`--format takes one of ${FORMATS.join(', ')}.`);
-  if (values.json === true && format !== 'json') throw new UsageError(`--json and --format ${format} ask for two different outputs: give one.`);
-  return format as Format;
+/**
+ * What a grading prints and writes: its report on stdout as text or JSON, or (classroom)
+ * only the result line a workflow reads; exercism and junit are files, written besides.
+ */
+interface Output {
+  stdout: 'text' | 'json' | 'classroom';
+  file?: 'exercism' | 'junit';
+}
+
+function outputOf(values: GradeValues): Output {
+  const format = values.format as Format | undefined;
+  if (format !== undefined && !(FORMATS as readonly string[]).includes(format)) throw new UsageError(`--format takes one of ${FORMATS.join(', ')}.`);
+  if (values.json === true && (format === 'text' || format === 'classroom'))
+    throw new UsageError(`--json and --format ${format} both ask for what is printed: give one.`);
+  if (format === 'classroom') return { stdout: 'classroom' };
+  const stdout = values.json === true || format === 'json' ? 'json' : 'text';
+  return { stdout, ...(format === 'exercism' || format === 'junit' ? { file: format } : {}) };
 }
 
 function wholeNumber(value: string | undefined, flag: string, min: number, max = Number.MAX_SAFE_INTEGER): number | undefined {
@@ -238,7 +250,7 @@ function writeOutput(file: string, text: string): void {
 }
 
 /** Writes the formats that are files or GitHub outputs, for one learner; text and JSON are the caller's. */
-function writeLearnerFormat(format: Format, learner: LearnerGrade, seed: number, out: string): void {
+function writeLearnerFormat(format: Output['file'] | 'classroom', learner: LearnerGrade, seed: number, out: string): void {
   if (format === 'exercism') {
     const file = join(out, 'results.json');
     writeOutput(file, `${JSON.stringify(exercismResults(learner), null, 2)}\n`);
@@ -270,23 +282,35 @@ async function withPool<T>(values: GradeValues, body: (pool: SandboxPool) => Pro
 
 async function gradeCommand(args: string[]): Promise<number> {
   const { values, positionals } = parse(args, GRADE_OPTIONS, 2);
-  const format = formatOf(values);
+  const output = outputOf(values);
   const timeBudgetMs = budgetOf(values.budget);
   memoryOf(values.memory);
   wholeNumber(values.jobs, '--jobs', 1, 64);
   const seed = wholeNumber(values.seed, '--seed', 0, 0xffffffff) ?? randomSeed();
   try {
-    if (values.assignment !== undefined) return await gradeAssignmentCommand(values, positionals, format, seed, timeBudgetMs);
+    if (values.assignment !== undefined) return await gradeAssignmentCommand(values, positionals, output, seed, timeBudgetMs);
     for (const flag of ['programs', 'learner'] as const) if (values[flag] !== undefined) throw new UsageError(`--${flag} goes with --assignment.`);
-    return await gradeProgramCommand(values, positionals, format, seed, timeBudgetMs);
+    return await gradeProgramCommand(values, positionals, output, seed, timeBudgetMs);
   } catch (error) {
     if (error instanceof UnknownExerciseError || error instanceof InputError) throw new CommandError(error.message);
     throw error;
   }
 }
 
+/** What the sandbox did, for the instructor (stderr): how many programs, and which workers it had to replace and why. */
+function sandboxSummary(stats: PoolStats): string {
+  const reasons = [...new Set(stats.retired.map((reason) => reason.slice(0, 160)))];
+  const count = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
+  return [
+    `Sandbox: ${count(stats.programs, 'program', 'programs')} run in ${count(stats.members, 'process', 'processes')}`,
+    `${count(stats.retired.length, 'worker', 'workers')} replaced${reasons.length ? ` (${reasons.slice(0, 5).join('; ')}${reasons.length > 5 ? '; ...' : ''})` : ''}`,
+    `${count(stats.reruns, 'program', 'programs')} run again in a fresh worker`,
+    `${count(stats.lostMembers, 'process', 'processes')} lost`,
+  ].join('; ');
+}
+
 /** `assoclab grade <exercise-id> <file>`: one program, one exercise. */
-async function gradeProgramCommand(values: GradeValues, positionals: string[], format: Format, seed: number, timeBudgetMs: number): Promise<number> {
+async function gradeProgramCommand(values: GradeValues, positionals: string[], output: Output, seed: number, timeBudgetMs: number): Promise<number> {
   const [exerciseId, file] = positionals;
   if (!exerciseId) throw new UsageError('Missing <exercise-id> (list them with `assoclab exercises`), or --assignment <assignment.json>.');
   const { exercise } = requireExercise(exerciseId);
@@ -297,14 +321,16 @@ async function gradeProgramCommand(values: GradeValues, positionals: string[], f
     gradeExercise({ exerciseId, points, source, language, file: file! }, pool.run, { seed, timeBudgetMs, referenceRunner: rememberingRunner(pool.run) }),
   );
   const report = grade.report!;
-  if (format === 'json') process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
-  else if (format === 'text') console.log(programReport(report));
-  else writeLearnerFormat(format, learnerGrade({ name: basename(file!), file: file! }, [grade]), seed, values.out ?? '.');
+  const learner = learnerGrade({ name: basename(file!), file: file! }, [grade]);
+  if (output.file) writeLearnerFormat(output.file, learner, seed, values.out ?? '.');
+  if (output.stdout === 'json') process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
+  else if (output.stdout === 'text') console.log(programReport(report));
+  else writeLearnerFormat('classroom', learner, seed, values.out ?? '.');
   return 0;
 }
 
 /** `assoclab grade --assignment <assignment.json> <submission.json | folder>` (or --programs <folder>). */
-async function gradeAssignmentCommand(values: GradeValues, positionals: string[], format: Format, seed: number, timeBudgetMs: number): Promise<number> {
+async function gradeAssignmentCommand(values: GradeValues, positionals: string[], output: Output, seed: number, timeBudgetMs: number): Promise<number> {
   if (values.points !== undefined) throw new UsageError('--points is for one program: an assignment gives each exercise its points.');
   if (values.learner !== undefined && values.programs === undefined) throw new UsageError('--learner goes with --programs.');
   const assignment = readAssignment(values.assignment!);
@@ -314,8 +340,8 @@ async function gradeAssignmentCommand(values: GradeValues, positionals: string[]
   if (positionals.length > 1) throw new UsageError(`Unexpected argument '${positionals[1]}'.`);
   if (!target) throw new UsageError('Missing <submission.json | folder> to grade.');
   const isFolder = values.programs === undefined && existsSync(target) && statSync(target).isDirectory();
-  if (isFolder && (format === 'exercism' || format === 'classroom'))
-    throw new UsageError(`--format ${format} reports on one learner: give one submission (or --programs), not a folder.`);
+  const oneLearnerOnly = output.stdout === 'classroom' ? 'classroom' : output.file === 'exercism' ? 'exercism' : undefined;
+  if (isFolder && oneLearnerOnly) throw new UsageError(`--format ${oneLearnerOnly} reports on one learner: give one submission (or --programs), not a folder.`);
   let work: LearnerWork[];
   if (values.programs !== undefined) work = [readProgramsFolder(values.programs, assignment, values.learner ?? basename(resolve(values.programs)))];
   else if (isFolder) work = submissionFiles(target).map((file) => readSubmission(file, assignment));
@@ -326,20 +352,23 @@ async function gradeAssignmentCommand(values: GradeValues, positionals: string[]
   }
 
   const progress = isFolder ? progressBar() : undefined;
-  const learners = await withPool(values, (pool) =>
-    gradeAssignment(assignment, work, pool.run, {
+  let stats: PoolStats | undefined;
+  const learners = await withPool(values, (pool) => {
+    stats = pool.stats;
+    return gradeAssignment(assignment, work, pool.run, {
       seed,
       timeBudgetMs,
       referenceRunner: rememberingRunner(pool.run),
       ...(progress ? { onProgress: (done: number, total: number) => progress.update(done, total) } : {}),
-    }),
-  ).finally(() => progress?.done());
+    });
+  }).finally(() => progress?.done());
 
   if (!isFolder) {
     const learner = learners[0]!;
-    if (format === 'json') process.stdout.write(`${JSON.stringify(gradingSummary(assignment, learners, seed), null, 2)}\n`);
-    else if (format === 'text') process.stdout.write(learnerReport(learner, assignment, seed));
-    else writeLearnerFormat(format, learner, seed, values.out ?? '.');
+    if (output.file) writeLearnerFormat(output.file, learner, seed, values.out ?? '.');
+    if (output.stdout === 'json') process.stdout.write(`${JSON.stringify(gradingSummary(assignment, learners, seed), null, 2)}\n`);
+    else if (output.stdout === 'text') process.stdout.write(learnerReport(learner, assignment, seed));
+    else writeLearnerFormat('classroom', learner, seed, values.out ?? '.');
     return 0;
   }
 
@@ -348,10 +377,11 @@ async function gradeAssignmentCommand(values: GradeValues, positionals: string[]
   learners.forEach((learner, index) => {
     const stem = work[index]!.stem;
     writeOutput(join(out, 'reports', `${stem}.txt`), learnerReport(learner, assignment, seed));
-    if (format === 'junit') writeOutput(join(out, 'junit', `${stem}.xml`), junitXml(learner, seed));
+    if (output.file === 'junit') writeOutput(join(out, 'junit', `${stem}.xml`), junitXml(learner, seed));
   });
   for (const learner of learners) if (learner.problem) console.error(`assoclab: not graded: ${learner.problem}`);
-  if (format === 'json') process.stdout.write(`${JSON.stringify(gradingSummary(assignment, learners, seed), null, 2)}\n`);
+  if (stats) console.error(sandboxSummary(stats));
+  if (output.stdout === 'json') process.stdout.write(`${JSON.stringify(gradingSummary(assignment, learners, seed), null, 2)}\n`);
   else {
     const width = Math.max(7, ...learners.map((learner) => learner.name.length));
     console.log(`${assignment.title} (${assignment.id}): ${learners.length} submission${learners.length === 1 ? '' : 's'} graded, seed ${seed}`);
@@ -359,7 +389,7 @@ async function gradeAssignmentCommand(values: GradeValues, positionals: string[]
       console.log(
         `  ${learner.name.padEnd(width)}  ${formatPoints(learner.total)}/${formatPoints(learner.max)}${learner.problem ? '  (not graded: see its report)' : ''}`,
       );
-    console.log(`Gradebook: ${join(out, 'gradebook.csv')}; reports: ${join(out, 'reports')}${format === 'junit' ? `; JUnit: ${join(out, 'junit')}` : ''}`);
+    console.log(`Gradebook: ${join(out, 'gradebook.csv')}; reports: ${join(out, 'reports')}${output.file === 'junit' ? `; JUnit: ${join(out, 'junit')}` : ''}`);
   }
   return 0;
 }

@@ -142,8 +142,12 @@ export function beginRun(): void {
   running = true;
 }
 
-/** The run (and its probes) ended. */
+/**
+ * The run (and its probes) ended: what it scheduled through the globals will not run, even
+ * before the next run begins (the worker checks it is clean in between, and then waits).
+ */
 export function endRun(): void {
+  epoch++;
   running = false;
 }
 

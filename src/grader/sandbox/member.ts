@@ -9,13 +9,13 @@
  * by itself (over its heap limit) and when this process's memory grows past its cap
  * (ArrayBuffers a program makes through a built-in are outside the worker's heap limit).
  * An answer that came that way from a worker that had run other programs before is not
- * trusted: the program is run again in a fresh worker, and that answer stands.
+ * trusted: the program is run again in a fresh worker, and that answer stands. What the
+ * worker answers is passed on as data; the grader checks its shape (../pool.ts).
  */
 import { randomUUID } from 'node:crypto';
 import { Worker } from 'node:worker_threads';
 import type { CheckRunRequest, CheckRunResponse } from '../../checks/types';
 import { STILL_RUNNING } from '../../runtime/core/run-guard';
-import { loadReplyValidator } from '../../runtime/protocol/reply';
 import { MEMORY_BUDGET_MB, memoryError, RESTARTED } from '../../schemas/memory-budget';
 import { failedRun, type RunError } from '../../schemas/run-result';
 import { timeoutError } from '../../schemas/time-budget';
@@ -38,7 +38,6 @@ const RSS_CAP_BYTES = (memoryBudgetMb * 3 + 256) * 1024 * 1024;
 const STATE_TIMEOUT_MS = 10_000;
 
 const send = (message: MemberMessage) => process.send?.(message);
-const validator = loadReplyValidator();
 
 const STUCK = `${STILL_RUNNING.replace(/\.$/, '')}. ${RESTARTED}`;
 const OUT_OF_MEMORY = `its arrays and objects grew past that (a list that grows in a loop that never ends?). ${RESTARTED}`;
@@ -115,7 +114,7 @@ async function readyWorker(): Promise<Slot> {
 type Outcome =
   /** An answer to trust, and whether the worker may take another program. */
   | { kind: 'answer'; response: CheckRunResponse; retire?: string; checkMs?: number }
-  /** No trustworthy answer: the worker was ended (watchdog, memory) or said something malformed. */
+  /** No trustworthy answer: the worker was ended (by the watchdog, or over its memory). */
   | { kind: 'stopped'; response: CheckRunResponse; why: string };
 
 /** Runs one request in `slot` and settles how it went. */
@@ -142,25 +141,18 @@ function runIn(slot: Slot, request: CheckRunRequest): Promise<Outcome> {
         return stop(failure(error), event.outOfMemory ? 'its worker ran out of memory' : 'its worker ended');
       }
       const { message } = event;
+      if (typeof message !== 'object' || message === null) return;
       if (message.type === 'check-result' && message.id === id && !answer) {
-        void validator.then((validate) => {
-          const checked = validate({ type: 'check-result', id, result: message.result, observations: message.observations });
-          if (!checked.ok || checked.message.type !== 'check-result') {
-            return stop(failure(internal(`The runtime sent a malformed reply (${checked.ok ? 'wrong type' : checked.problem}).`)), 'a malformed reply');
-          }
-          answer = { result: checked.message.result, observations: checked.message.observations };
-          // The program has answered: now the worker says whether it can take another.
-          timers.push(setTimeout(() => finish({ kind: 'answer', response: answer!, retire: 'it did not say whether it was still clean' }), STATE_TIMEOUT_MS));
-        });
-      } else if (message.type === 'state' && message.id === id) {
-        void validator.then(() => {
-          if (!answer) return;
-          finish({
-            kind: 'answer',
-            response: answer,
-            checkMs: Number(message.checkMs) || 0,
-            ...(message.clean ? {} : { retire: String(message.reason ?? 'it is no longer clean') }),
-          });
+        // Passed on as it came: the grader checks its shape where the verdicts are computed (../pool.ts).
+        answer = { result: message.result, observations: message.observations } as CheckRunResponse;
+        // The program has answered: now the worker says whether it can take another.
+        timers.push(setTimeout(() => finish({ kind: 'answer', response: answer!, retire: 'it did not say whether it was still clean' }), STATE_TIMEOUT_MS));
+      } else if (message.type === 'state' && message.id === id && answer) {
+        finish({
+          kind: 'answer',
+          response: answer,
+          checkMs: Number(message.checkMs) || 0,
+          ...(message.clean === true ? {} : { retire: String(message.reason ?? 'it is no longer clean') }),
         });
       }
     };

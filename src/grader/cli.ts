@@ -267,9 +267,12 @@ function writeLearnerFormat(format: Output['file'] | 'classroom', learner: Learn
   }
 }
 
-/** Runs `grade` with a pool of sandbox members, closed whatever happens; a sandbox that cannot start fails the command (exit 1). */
-async function withPool<T>(values: GradeValues, body: (pool: SandboxPool) => Promise<T>): Promise<T> {
-  const jobs = wholeNumber(values.jobs, '--jobs', 1, 64);
+/**
+ * Runs `grade` with a pool of sandbox members, closed whatever happens; a sandbox that
+ * cannot start fails the command (exit 1). `size` is the pool's size unless --jobs says.
+ */
+async function withPool<T>(values: GradeValues, body: (pool: SandboxPool) => Promise<T>, size?: number): Promise<T> {
+  const jobs = wholeNumber(values.jobs, '--jobs', 1, 64) ?? size;
   const pool = createSandboxPool({ memoryBudgetMb: memoryOf(values.memory), ...(jobs ? { size: jobs } : {}) });
   try {
     const result = await body(pool);
@@ -317,8 +320,11 @@ async function gradeProgramCommand(values: GradeValues, positionals: string[], o
   const points = wholeNumber(values.points, '--points', 1, 1000) ?? exercise.checks.length;
   const source = readProgram(file);
   const language = ['.ts', '.mts'].includes(extname(file!)) ? 'typescript' : 'javascript';
-  const grade = await withPool(values, (pool) =>
-    gradeExercise({ exerciseId, points, source, language, file: file! }, pool.run, { seed, timeBudgetMs, referenceRunner: rememberingRunner(pool.run) }),
+  // One member: starting a second costs more than the reference solution's run it would take.
+  const grade = await withPool(
+    values,
+    (pool) => gradeExercise({ exerciseId, points, source, language, file: file! }, pool.run, { seed, timeBudgetMs, referenceRunner: rememberingRunner(pool.run) }),
+    1,
   );
   const report = grade.report!;
   const learner = learnerGrade({ name: basename(file!), file: file! }, [grade]);

@@ -72,13 +72,26 @@ export async function measureGrading(add: (group: string, name: string, value: s
   const scratch = mkdtempSync(join(tmpdir(), 'assoclab-bench-grade-'));
   const folder = join(scratch, 'class');
   mkdirSync(folder);
-  const assignment = { format: 'assoclab-assignment', version: 1, id: 'bench-class', title: 'Bench class', exercises: EXERCISES.map((id) => ({ id, points: 10 })) };
+  const assignment = {
+    format: 'assoclab-assignment',
+    version: 1,
+    id: 'bench-class',
+    title: 'Bench class',
+    exercises: EXERCISES.map((id) => ({ id, points: 10 })),
+  };
   writeFileSync(join(scratch, 'assignment.json'), JSON.stringify(assignment));
   const kinds: Kind[][] = [];
   for (let learner = 0; learner < SUBMISSIONS; learner++) {
     kinds.push(EXERCISES.map((_, index) => kindOf(learner, index)));
     const programs = Object.fromEntries(EXERCISES.map((id, index) => [id, programOf(kinds[learner]![index]!, id)]));
-    const submission = { format: 'assoclab-submission', version: 1, learner: { name: `Learner ${learner + 1}` }, assignment, submittedAt: '2026-03-02', programs };
+    const submission = {
+      format: 'assoclab-submission',
+      version: 1,
+      learner: { name: `Learner ${learner + 1}` },
+      assignment,
+      submittedAt: '2026-03-02',
+      programs,
+    };
     writeFileSync(join(folder, `learner-${String(learner + 1).padStart(3, '0')}.json`), JSON.stringify(submission));
   }
   const tally = kinds.flat().reduce<Record<string, number>>((counts, kind) => ({ ...counts, [kind]: (counts[kind] ?? 0) + 1 }), {});
@@ -89,7 +102,17 @@ export async function measureGrading(add: (group: string, name: string, value: s
   // Through bash, whose `times` then gives the CPU time of the CLI and every process it
   // started (the sandbox members and their workers): a figure the machine's other users do
   // not change, unlike the wall time.
-  const command = [process.execPath, join(root, 'bin', 'assoclab.mjs'), 'grade', '--assignment', join(scratch, 'assignment.json'), folder, '--json', '--out', join(scratch, 'grades')]
+  const command = [
+    process.execPath,
+    join(root, 'bin', 'assoclab.mjs'),
+    'grade',
+    '--assignment',
+    join(scratch, 'assignment.json'),
+    folder,
+    '--json',
+    '--out',
+    join(scratch, 'grades'),
+  ]
     .map((part) => `'${part}'`)
     .join(' ');
   const code = await new Promise<number>((resolve) =>
@@ -117,7 +140,13 @@ export async function measureGrading(add: (group: string, name: string, value: s
   );
   const programs = SUBMISSIONS * EXERCISES.length;
   const sandbox = stderr.split('\n').find((line) => line.startsWith('Sandbox:')) ?? '';
-  add('Grading', `${programs} programs (${SUBMISSIONS} submissions x ${EXERCISES.length}), sandbox on, wall time`, `${seconds.toFixed(1)} s`, `<= ${TARGET_S} s`, seconds <= TARGET_S);
+  add(
+    'Grading',
+    `${programs} programs (${SUBMISSIONS} submissions x ${EXERCISES.length}), sandbox on, wall time`,
+    `${seconds.toFixed(1)} s`,
+    `<= ${TARGET_S} s`,
+    seconds <= TARGET_S,
+  );
   add('Grading', 'programs graded per second', (programs / seconds).toFixed(1));
   add('Grading', 'CPU time of the grader and its sandbox processes (user + system)', `${cpuSeconds.toFixed(1)} s`);
   add(
@@ -127,7 +156,13 @@ export async function measureGrading(add: (group: string, name: string, value: s
     `<= ${TARGET_S} s`,
     cpuSeconds / availableParallelism() <= TARGET_S,
   );
-  add('Grading', 'programs whose points were not what their kind should get', `${wrong.length}${wrong.length ? ` (${[...new Set(wrong)].slice(0, 3).join('; ')})` : ''}`, '0', wrong.length === 0);
+  add(
+    'Grading',
+    'programs whose points were not what their kind should get',
+    `${wrong.length}${wrong.length ? ` (${[...new Set(wrong)].slice(0, 3).join('; ')})` : ''}`,
+    '0',
+    wrong.length === 0,
+  );
   add('Grading', `load average before / after (1 min; ${availableParallelism()} cores)`, `${loadBefore[0]!.toFixed(2)} / ${loadAfter[0]!.toFixed(2)}`);
   if (sandbox) add('Grading', 'what the sandbox did', sandbox.replace(/^Sandbox: /, ''));
   rmSync(scratch, { recursive: true, force: true });

@@ -10,6 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { parse as parseYaml } from 'yaml';
 import { z } from 'zod';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
@@ -117,7 +118,12 @@ type Summary = {
   assignment: string;
   maxPoints: number;
   seed: number;
-  learners: { name: string; file: string; total: number; exercises: Record<string, { points: number; max: number; status: string; passed: number; total: number }> }[];
+  learners: {
+    name: string;
+    file: string;
+    total: number;
+    exercises: Record<string, { points: number; max: number; status: string; passed: number; total: number }>;
+  }[];
 };
 
 let folderRun: Result;
@@ -126,7 +132,10 @@ let summary: Summary;
 beforeAll(async () => {
   mkdirSync(files.folder);
   writeFileSync(files.assignment, JSON.stringify(assignment, null, 2));
-  writeFileSync(files.correct, JSON.stringify(submission('Ann Lee', { 'link-posts-to-author': link('solution.js'), 'give-users-a-profile': profile('solution.js') })));
+  writeFileSync(
+    files.correct,
+    JSON.stringify(submission('Ann Lee', { 'link-posts-to-author': link('solution.js'), 'give-users-a-profile': profile('solution.js') })),
+  );
   writeFileSync(files.partial, JSON.stringify(submission('Bob, "the builder"', { 'link-posts-to-author': ONE_SIDED })));
   writeFileSync(files.wrong, JSON.stringify(submission('Cy', { 'link-posts-to-author': link('starter.js'), 'give-users-a-profile': profile('starter.js') })));
   folderRun = await cli(['grade', '--assignment', files.assignment, files.folder, '--json', '--seed', '42', '--out', join(scratch, 'grades')]);
@@ -150,7 +159,9 @@ describe('a folder of submissions', () => {
   });
 
   it('writes the gradebook and a report per learner', () => {
-    const csv = readFileSync(join(scratch, 'grades', 'gradebook.csv'), 'utf8').trim().split(/\r?\n/);
+    const csv = readFileSync(join(scratch, 'grades', 'gradebook.csv'), 'utf8')
+      .trim()
+      .split(/\r?\n/);
     const bob = summary.learners[1]!;
     expect(csv).toEqual([
       'learner,link-posts-to-author,give-users-a-profile,total,max',
@@ -196,7 +207,11 @@ describe('one submission, in every format', () => {
     expect(results.status).toBe('fail');
     expect(results.tests.filter((test) => test.task_id === 1)).toHaveLength(6);
     expect(results.tests.filter((test) => test.task_id === 1 && test.status === 'pass')).toHaveLength(bob().exercises['link-posts-to-author']!.passed);
-    expect(results.tests.filter((test) => test.task_id === 2).every((test) => test.status === 'fail' && test.message === 'No program was submitted for this exercise.')).toBe(true);
+    expect(
+      results.tests
+        .filter((test) => test.task_id === 2)
+        .every((test) => test.status === 'fail' && test.message === 'No program was submitted for this exercise.'),
+    ).toBe(true);
   });
 
   it('prints the GitHub Classroom result, its scores adding up to the points, and appends it to $GITHUB_OUTPUT', () => {
@@ -256,9 +271,56 @@ describe('one program, as `grade <exercise-id> <file>`', () => {
   });
 });
 
+describe('the GitHub Classroom template (docs/classroom-template)', () => {
+  const template = join(root, 'docs', 'classroom-template');
+
+  it('holds the course’s starters, and its workflow hands the grader’s result to the reporter', () => {
+    expect(readFileSync(join(template, 'exercises', 'link-posts-to-author.js'), 'utf8')).toBe(link('starter.js'));
+    expect(readFileSync(join(template, 'exercises', 'give-users-a-profile.js'), 'utf8')).toBe(profile('starter.js'));
+    const workflow = parseYaml(readFileSync(join(template, '.github', 'workflows', 'classroom.yml'), 'utf8')) as {
+      jobs: Record<
+        string,
+        { name: string; steps: { id?: string; run?: string; uses?: string; env?: Record<string, string>; with?: Record<string, string> }[] }
+      >;
+    };
+    const job = Object.values(workflow.jobs)[0]!;
+    expect(job.name).toBe('Autograding Tests');
+    const grade = job.steps.find((step) => step.run?.includes('assoclab.mjs grade'))!;
+    expect(grade.run).toContain('--format classroom');
+    const reporter = job.steps.find((step) => step.uses?.startsWith('classroom-resources/autograding-grading-reporter'))!;
+    expect(reporter.with?.runners).toBe(grade.id);
+    expect(reporter.env?.[`${grade.id!.toUpperCase()}_RESULTS`]).toBe(`\${{ steps.${grade.id}.outputs.result }}`);
+  });
+
+  it('is graded by the command its workflow runs: a Classroom result of 0 of 15 points for the starters', async () => {
+    const { code, stdout, stderr } = await cli([
+      'grade',
+      '--assignment',
+      join(template, 'assignment.json'),
+      '--programs',
+      join(template, 'exercises'),
+      '--learner',
+      'octocat',
+      '--format',
+      'classroom',
+      '--jobs',
+      '1',
+    ]);
+    expect(code, stderr).toBe(0);
+    const result = decodeClassroom(stdout);
+    expect(result).toMatchObject({ status: 'fail', max_score: 15 });
+    expect(sumOf(result.tests.map((test) => test.score))).toBe(0);
+    expect(result.tests[0]!.filename).toMatch(/exercises\/link-posts-to-author\.js$/);
+  }, 180_000);
+});
+
 describe('mistakes in the input exit 2, naming the file and the problem', () => {
   it.each([
-    ['malformed JSON', () => (writeFileSync(join(scratch, 'bad.json'), '{ "format": '), ['--assignment', files.assignment, join(scratch, 'bad.json')]), /bad\.json is not valid JSON/],
+    [
+      'malformed JSON',
+      () => (writeFileSync(join(scratch, 'bad.json'), '{ "format": '), ['--assignment', files.assignment, join(scratch, 'bad.json')]),
+      /bad\.json is not valid JSON/,
+    ],
     [
       'an unknown exercise id',
       () => {
@@ -286,9 +348,21 @@ describe('mistakes in the input exit 2, naming the file and the problem', () => 
       /empty holds no submissions: no \*\.json file in it/,
     ],
     ['a missing assignment.json', () => ['--assignment', join(scratch, 'nope.json'), files.correct], /Cannot read .*nope\.json: no such file/],
-    ['an invalid assignment', () => (writeFileSync(join(scratch, 'invalid.json'), '{"format":"x"}'), ['--assignment', join(scratch, 'invalid.json'), files.correct]), /Invalid data in .*invalid\.json/],
-    ['an unknown format', () => ['--assignment', files.assignment, files.correct, '--format', 'pdf'], /--format takes one of text, json, exercism, classroom, junit/],
-    ['a Classroom result for a folder', () => ['--assignment', files.assignment, files.folder, '--format', 'classroom'], /--format classroom reports on one learner/],
+    [
+      'an invalid assignment',
+      () => (writeFileSync(join(scratch, 'invalid.json'), '{"format":"x"}'), ['--assignment', join(scratch, 'invalid.json'), files.correct]),
+      /Invalid data in .*invalid\.json/,
+    ],
+    [
+      'an unknown format',
+      () => ['--assignment', files.assignment, files.correct, '--format', 'pdf'],
+      /--format takes one of text, json, exercism, classroom, junit/,
+    ],
+    [
+      'a Classroom result for a folder',
+      () => ['--assignment', files.assignment, files.folder, '--format', 'classroom'],
+      /--format classroom reports on one learner/,
+    ],
   ])('%s', async (_name, args, message) => {
     const { code, stdout, stderr } = await cli(['grade', ...args()]);
     expect(code).toBe(2);

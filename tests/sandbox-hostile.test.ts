@@ -112,7 +112,13 @@ const honest = {
   'z-wrong': starter,
 };
 
-const assignment = { format: 'assoclab-assignment', version: 1, id: 'hostile-week', title: 'Hostile week', exercises: [{ id: 'link-posts-to-author', points: 10 }] };
+const assignment = {
+  format: 'assoclab-assignment',
+  version: 1,
+  id: 'hostile-week',
+  title: 'Hostile week',
+  exercises: [{ id: 'link-posts-to-author', points: 10 }],
+};
 
 type Summary = { learners: { name: string; total: number; exercises: Record<string, { points: number; status: string; passed: number; total: number }> }[] };
 let run: { code: number; stdout: string; stderr: string; ms: number };
@@ -142,7 +148,14 @@ beforeAll(async () => {
   mkdirSync(join(scratch, 'alone'));
   writeFileSync(join(scratch, 'assignment.json'), JSON.stringify(assignment));
   const submission = (name: string, program: string) =>
-    JSON.stringify({ format: 'assoclab-submission', version: 1, learner: { name }, assignment, submittedAt: '2026-03-02', programs: { 'link-posts-to-author': program } });
+    JSON.stringify({
+      format: 'assoclab-submission',
+      version: 1,
+      learner: { name },
+      assignment,
+      submittedAt: '2026-03-02',
+      programs: { 'link-posts-to-author': program },
+    });
   for (const [name, program] of Object.entries({ ...hostile(), ...honest })) writeFileSync(join(folder, `${name}.json`), submission(name, program));
   for (const [name, program] of Object.entries(honest)) writeFileSync(join(scratch, 'alone', `${name}.json`), submission(name, program));
   [run, { stdout: alone }] = await Promise.all([
@@ -207,22 +220,26 @@ describe('a folder with hostile submissions', () => {
 });
 
 describe('allocating without bound, with time to reach the memory budget', () => {
-  it.each(['allocates-heap', 'allocates-buffers'])('%s is stopped at the memory budget', async (name) => {
-    const file = join(scratch, `${name}.js`);
-    writeFileSync(file, hostile()[name]!);
-    const { code, stdout } = await new Promise<{ code: number; stdout: string }>((resolve) =>
-      execFile(
-        process.execPath,
-        [bin, 'grade', 'link-posts-to-author', file, '--json', '--budget', '120000', '--memory', '128', '--jobs', '1'],
-        { cwd: scratch, timeout: 200_000 },
-        (error, out) => resolve({ code: error ? Number(error.code ?? 1) : 0, stdout: out }),
-      ),
-    );
-    expect(code).toBe(0);
-    const report = JSON.parse(stdout) as { status: string; error?: { kind: string; message: string } };
-    expect(report.status).toBe('error');
-    expect(report.error).toMatchObject({ kind: 'memory', message: expect.stringContaining('more than 128 MB of memory') });
-  }, 210_000);
+  it.each(['allocates-heap', 'allocates-buffers'])(
+    '%s is stopped at the memory budget',
+    async (name) => {
+      const file = join(scratch, `${name}.js`);
+      writeFileSync(file, hostile()[name]!);
+      const { code, stdout } = await new Promise<{ code: number; stdout: string }>((resolve) =>
+        execFile(
+          process.execPath,
+          [bin, 'grade', 'link-posts-to-author', file, '--json', '--budget', '120000', '--memory', '128', '--jobs', '1'],
+          { cwd: scratch, timeout: 200_000 },
+          (error, out) => resolve({ code: error ? Number(error.code ?? 1) : 0, stdout: out }),
+        ),
+      );
+      expect(code).toBe(0);
+      const report = JSON.parse(stdout) as { status: string; error?: { kind: string; message: string } };
+      expect(report.status).toBe('error');
+      expect(report.error).toMatchObject({ kind: 'memory', message: expect.stringContaining('more than 128 MB of memory') });
+    },
+    210_000,
+  );
 });
 
 describe('a fake passing report printed by a program', () => {
@@ -230,8 +247,11 @@ describe('a fake passing report printed by a program', () => {
     const file = join(scratch, 'fake.js');
     writeFileSync(file, hostile()['prints-a-fake-report']!);
     const { code, stdout } = await new Promise<{ code: number; stdout: string }>((resolve) =>
-      execFile(process.execPath, [bin, 'grade', 'link-posts-to-author', file, '--format', 'classroom', '--jobs', '1'], { cwd: scratch, timeout: 120_000 }, (error, out) =>
-        resolve({ code: error ? Number(error.code ?? 1) : 0, stdout: out }),
+      execFile(
+        process.execPath,
+        [bin, 'grade', 'link-posts-to-author', file, '--format', 'classroom', '--jobs', '1'],
+        { cwd: scratch, timeout: 120_000 },
+        (error, out) => resolve({ code: error ? Number(error.code ?? 1) : 0, stdout: out }),
       ),
     );
     expect(code).toBe(0);

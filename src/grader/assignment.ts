@@ -67,7 +67,11 @@ export interface LearnerWork {
   file: string;
   /** The file's name without its extension: the name of the learner's report. */
   stem: string;
-  submission?: Pick<Submission, 'learner' | 'submittedAt' | 'programs'> & { languages?: Record<string, 'javascript' | 'typescript'> };
+  submission?: Pick<Submission, 'learner' | 'submittedAt' | 'programs'> & {
+    /** Per exercise, when the programs were files (--programs): each one's language and path. */
+    languages?: Record<string, 'javascript' | 'typescript'>;
+    files?: Record<string, string>;
+  };
   problem?: string;
 }
 
@@ -121,13 +125,15 @@ export function readProgramsFolder(folder: string, assignment: Assignment, learn
   }
   const programs: Record<string, string> = {};
   const languages: Record<string, 'javascript' | 'typescript'> = {};
+  const files: Record<string, string> = {};
   for (const { id } of assignment.exercises) {
     const name = [`${id}.js`, `${id}.mjs`, `${id}.ts`, `${id}.mts`].find((candidate) => names.includes(candidate));
     if (!name) continue;
-    programs[id] = readText(join(folder, name), 'program');
+    files[id] = join(folder, name);
+    programs[id] = readText(files[id], 'program');
     languages[id] = /\.m?ts$/.test(name) ? 'typescript' : 'javascript';
   }
-  return { file: folder, stem: stemOf(folder), submission: { learner: { name: learner }, submittedAt: new Date().toISOString(), programs, languages } };
+  return { file: folder, stem: stemOf(folder), submission: { learner: { name: learner }, submittedAt: new Date().toISOString(), programs, languages, files } };
 }
 
 export interface AssignmentGradingOptions extends Pick<GradeOptions, 'seed' | 'timeBudgetMs' | 'referenceRunner'> {
@@ -154,7 +160,13 @@ export async function gradeAssignment(
     work.map(async (learner) => {
       const programs: ProgramToGrade[] = assignment.exercises.map(({ id, points }) => {
         const source = learner.problem ? undefined : learner.submission?.programs[id];
-        return { exerciseId: id, points, ...(source !== undefined ? { source, language: learner.submission?.languages?.[id] ?? 'javascript' } : {}) };
+        const file = learner.submission?.files?.[id];
+        return {
+          exerciseId: id,
+          points,
+          ...(source !== undefined ? { source, language: learner.submission?.languages?.[id] ?? 'javascript' } : {}),
+          ...(file ? { file } : {}),
+        };
       });
       const exercises = await Promise.all(
         programs.map(async (program) => {

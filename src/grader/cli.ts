@@ -323,7 +323,8 @@ async function gradeProgramCommand(values: GradeValues, positionals: string[], o
   // One member: starting a second costs more than the reference solution's run it would take.
   const grade = await withPool(
     values,
-    (pool) => gradeExercise({ exerciseId, points, source, language, file: file! }, pool.run, { seed, timeBudgetMs, referenceRunner: rememberingRunner(pool.run) }),
+    (pool) =>
+      gradeExercise({ exerciseId, points, source, language, file: file! }, pool.run, { seed, timeBudgetMs, referenceRunner: rememberingRunner(pool.run) }),
     1,
   );
   const report = grade.report!;

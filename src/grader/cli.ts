@@ -49,10 +49,10 @@ const USAGE = `Usage:
                                                         grade a learner's submission, a folder of submissions
                                                         (a gradebook and a report per learner), or one learner's
                                                         programs as files named <exercise-id>.js
-      --format <f>    text (default), json, exercism (writes results.json), classroom (prints
-                      result=<base64> for GitHub Classroom, and appends it to $GITHUB_OUTPUT),
-                      junit (writes junit.xml; for a folder, junit/<file>.xml each)
-      --json          the same as --format json
+      --format <f>    text (default), json, exercism (also writes results.json), junit (also
+                      writes junit.xml; for a folder, junit/<file>.xml each), classroom (prints
+                      only result=<base64> for GitHub Classroom, and appends it to $GITHUB_OUTPUT)
+      --json          print JSON: the same as --format json (may go with exercism or junit)
       --out <dir>     where files go (default: . for results.json and junit.xml; grades for a
                       folder's gradebook.csv, reports/ and junit/)
       --points <n>    what a full pass of the one exercise is worth (default: 1 per check)

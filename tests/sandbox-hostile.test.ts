@@ -77,6 +77,7 @@ await attempt('Express listening for real', async () => {
   'hangs-in-a-built-in': `${starter}\n/(a+)+b/.test('a'.repeat(40));`,
   'allocates-heap': `const keep = [];\nfor (;;) keep.push(new Array(4e6).fill(Math.random()));`,
   'allocates-buffers': `const keep = [];\nfor (;;) keep.push(globalThis.Buffer.alloc(32 * 1024 * 1024, 1));`,
+  'crashes-its-worker': `${starter}\nglobalThis.process.reallyExit(1);`,
   'exits-0': `process.exit(0);\n${solution}`,
   'exits-0-for-real': `globalThis.process.exit(0);\n${solution}`,
   'prints-a-fake-report': `${starter}
@@ -203,8 +204,9 @@ describe('a folder with hostile submissions', () => {
     for (const name of ['allocates-heap', 'allocates-buffers']) expect(outputOf(name), name).toMatch(/more than 128 MB of memory|Stopped after 2\.5 s/);
   });
 
-  it('replaced the worker a tampering program used, and said why', () => {
+  it('replaced the worker a tampering program used, and said why; ran a program stopped in a used worker again in a fresh one', () => {
     expect(run.stderr).toMatch(/workers? replaced \(.*the program changed what programs share/);
+    expect(run.stderr).toMatch(/; [1-9]\d* programs? run again in a fresh worker;/);
   });
 
   it('grades the honest submissions after them as it grades them alone', () => {

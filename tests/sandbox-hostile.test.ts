@@ -78,6 +78,16 @@ await attempt('Express listening for real', async () => {
   'allocates-heap': `const keep = [];\nfor (;;) keep.push(new Array(4e6).fill(Math.random()));`,
   'allocates-buffers': `const keep = [];\nfor (;;) keep.push(globalThis.Buffer.alloc(32 * 1024 * 1024, 1));`,
   'crashes-its-worker': `${starter}\nglobalThis.process.reallyExit(1);`,
+  'listens-for-the-next-request': `${ATTEMPT}
+// The worker's port to its member, found among the active handles, could answer the next request first.
+await attempt('process._getActiveHandles', () => {
+  const port = real._getActiveHandles().find((handle) => handle && typeof handle.postMessage === 'function');
+  port.on('message', (request) => port.postMessage({ type: 'check-result', id: request.id, result: {}, observations: [] }));
+  return 'listening';
+});
+await attempt('PerformanceObserver', () => new PerformanceObserver(() => { Array.prototype.every = () => true; }).observe({ entryTypes: ['gc', 'mark'] }));
+await attempt('MessageChannel', () => new MessageChannel());
+${starter}`,
   'exits-0': `process.exit(0);\n${solution}`,
   'exits-0-for-real': `globalThis.process.exit(0);\n${solution}`,
   'prints-a-fake-report': `${starter}

@@ -15,8 +15,9 @@
  * - every way for a program to leave work that runs after its run, in the next program's:
  *   timers and immediates made through the globals run only in the run that made them
  *   (`beginRun`), finalisation callbacks likewise, and the other sources of later work
- *   (message ports, async WebAssembly compilation, Atomics.waitAsync, the web crypto and
- *   compression streams, the worker's stdio) are removed or made synchronous.
+ *   (message ports, performance observers, async WebAssembly compilation,
+ *   Atomics.waitAsync, the web crypto and compression streams, the worker's stdio) are
+ *   removed or made synchronous.
  *
  * What a program changes on what remains is caught after its run by ./fingerprint.ts.
  */
@@ -101,6 +102,11 @@ const PROCESS_HATCHES = [
   '_stopProfilerIdleNotifier',
   'setSourceMapsEnabled',
   'setUncaughtExceptionCaptureCallback',
+  // The worker's own port to its member is among the active handles: with it, a program
+  // could listen for the next request and answer it first.
+  '_getActiveHandles',
+  '_getActiveRequests',
+  'loadEnvFile',
 ] as const;
 
 /** A stream that takes what is written and drops it, answering at once (no later callback). */
@@ -210,7 +216,18 @@ function gateTimers(): void {
 
 /** Sources of later work no course program needs: removed, or made to answer at once. */
 function removeLaterWork(): void {
-  for (const name of ['MessageChannel', 'MessagePort', 'BroadcastChannel', 'CompressionStream', 'DecompressionStream']) remove(globalThis, name);
+  // (A performance observer is called back later, whenever the runtime or the next program
+  // makes an entry: a garbage collection, a mark.)
+  for (const name of [
+    'MessageChannel',
+    'MessagePort',
+    'BroadcastChannel',
+    'CompressionStream',
+    'DecompressionStream',
+    'PerformanceObserver',
+    'PerformanceObserverEntryList',
+  ])
+    remove(globalThis, name);
   remove(Atomics, 'waitAsync');
   remove(AbortSignal, 'timeout');
   // Random numbers stay; `subtle` (work on the thread pool, answered later) goes.

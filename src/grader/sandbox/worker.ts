@@ -48,6 +48,13 @@ endRun();
 if (warmUp.result.error) throw new Error(`The warm-up program failed: ${warmUp.result.error.message}`);
 await turn();
 const fingerprint = takeFingerprint({ globalThis, sequelize: SequelizeLib, express, sqlJs: host.SQL });
+// A listener added to the worker's port (by a program that found it) would see the next
+// request: their number is checked too. (The port's own state changes with every message,
+// so it is not part of the fingerprint.)
+const { apply } = Reflect;
+const listenerCount = port.listenerCount as (type: string) => number;
+const portListeners = () => `${apply(listenerCount, port, ['message'])},${apply(listenerCount, port, ['messageerror'])}`;
+let portListenersAtStart = '';
 /** Set once the worker listens for requests (its port is then pending work of its own). */
 let pendingAtStart = '';
 
@@ -60,6 +67,7 @@ async function taint(): Promise<string | undefined> {
   if (changed) return `the program changed what programs share: ${changed}`;
   const pending = pendingWork();
   if (pending !== pendingAtStart) return `the program left work pending (${pending || 'none'}, was ${pendingAtStart || 'none'})`;
+  if (portListeners() !== portListenersAtStart) return "the program listens to the worker's port";
   if ((host.sqlMemoryBytes?.() ?? 0) > RETIRE_ABOVE_BYTES) return "sql.js's memory grew past what a worker keeps";
   return undefined;
 }
@@ -79,4 +87,5 @@ port.on('message', (request: SandboxWorkerRequest) => {
   });
 });
 pendingAtStart = pendingWork();
+portListenersAtStart = portListeners();
 post({ type: 'ready', startupMs: performance.now() - startedAt });

@@ -56,7 +56,19 @@ let port = 0;
 const hostile = (): Record<string, string> => ({
   'reads-etc-passwd': `${everyWay('fs', "return m.readFileSync('/etc/passwd', 'utf8')")}
 await attempt('fetch file:', async () => (await fetch('file:///etc/passwd')).text());
-await attempt('process.report', () => JSON.stringify(real.report.getReport()));`,
+await attempt('process.report', () => JSON.stringify(real.report.getReport()));
+await attempt('express.static', async () => {
+  const express = (await import('express')).default;
+  const app = express();
+  app.use(express.static('/etc'));
+  app.get('/file', (req, res) => res.sendFile('/etc/passwd'));
+  app.listen(3000);
+  for (const path of ['/passwd', '/file']) {
+    const response = await fetch('http://localhost:3000' + path);
+    if (response.status === 200) return response.text();
+  }
+  throw new Error('refused');
+});`,
   'writes-a-file': everyWay('fs', `m.writeFileSync(${JSON.stringify(written)}, 'x'); return 'written'`),
   'spawns-a-process': `${everyWay('child_process', `return m.execSync('touch ${spawned}')`)}
 await attempt('binding spawn_sync', () => real.binding('spawn_sync').spawn({ file: 'touch', args: ['touch', ${JSON.stringify(spawned)}] }));

@@ -107,6 +107,15 @@ const PROCESS_HATCHES = [
   '_getActiveHandles',
   '_getActiveRequests',
   'loadEnvFile',
+  // A worker thread refuses these already; gone all the same.
+  'chdir',
+  'umask',
+  'setuid',
+  'setgid',
+  'seteuid',
+  'setegid',
+  'setgroups',
+  'initgroups',
 ] as const;
 
 /** A stream that takes what is written and drops it, answering at once (no later callback). */
@@ -226,6 +235,10 @@ function removeLaterWork(): void {
     'DecompressionStream',
     'PerformanceObserver',
     'PerformanceObserverEntryList',
+    // Web crypto's classes, with `crypto.subtle` gone below.
+    'Crypto',
+    'CryptoKey',
+    'SubtleCrypto',
   ])
     remove(globalThis, name);
   remove(Atomics, 'waitAsync');

@@ -59,7 +59,8 @@ const USAGE = `Usage:
       --budget <ms>   each program's time budget (default ${DEFAULT_TIME_BUDGET_MS})
       --memory <MB>   each program's memory budget (default ${MEMORY_BUDGET_MB})
       --seed <n>      the hidden data's seed, one for the whole grading (reports name it: repeat it exactly)
-      --jobs <n>      programs graded at once (default: one per core)
+      --jobs <n>      sandbox processes grading at once (default: one per core; one for a
+                      single program)
       Every program runs in the sandbox: no files, processes or network, time and memory limits.
       An exercise scores its points x checks passed / checks, rounded to 2 decimals.
       exit 0 once graded, whatever the scores; 2 for a mistaken call or an input that cannot be

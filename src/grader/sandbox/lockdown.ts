@@ -11,10 +11,10 @@
  *   through (the modules' functions and their classes' prototypes are replaced, and the
  *   originals are kept nowhere a program can reach);
  * - the escape hatches on `process` (built-in modules, native addons, signals to other
- *   processes, ending the process);
+ *   processes, the worker's own handles, which include its port to the member);
  * - every way for a program to leave work that runs after its run, in the next program's:
  *   timers and immediates made through the globals run only in the run that made them
- *   (`beginRun`), finalisation callbacks likewise, and the other sources of later work
+ *   (`beginRun`/`endRun`), finalisation callbacks likewise, and the other sources of later work
  *   (message ports, performance observers, async WebAssembly compilation,
  *   Atomics.waitAsync, the web crypto and compression streams, the worker's stdio) are
  *   removed or made synchronous.

@@ -8,7 +8,8 @@
  * can reach (./lockdown.ts), runs a warm-up program (so what the runtime sets up lazily is
  * set up) and takes its fingerprint (./fingerprint.ts). After each program it answers,
  * then says whether it is still clean: the same fingerprint, no new kind of pending work,
- * sql.js's memory not grown past what a worker keeps. If not, the member retires it.
+ * no new listener on its port, sql.js's memory not grown past what a worker keeps. If not,
+ * the member retires it.
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import * as SequelizeLib from 'sequelize';

@@ -177,6 +177,38 @@ describe('a folder of submissions', () => {
   });
 });
 
+describe('a folder with submissions that cannot be graded', () => {
+  it('grades the others, gives those 0 with the reason in their row and report, and says so on stderr (exit 0)', async () => {
+    const mixed = join(scratch, 'mixed');
+    mkdirSync(mixed);
+    writeFileSync(join(mixed, 'ann.json'), readFileSync(files.correct));
+    writeFileSync(join(mixed, 'broken.json'), '{ "format": ');
+    writeFileSync(join(mixed, 'dee.json'), JSON.stringify(submission('Dee', {}, { ...assignment, id: 'week-2', title: 'Week 2' })));
+    const { code, stdout, stderr } = await cli([
+      'grade',
+      '--assignment',
+      files.assignment,
+      mixed,
+      '--json',
+      '--jobs',
+      '1',
+      '--out',
+      join(scratch, 'mixed-grades'),
+    ]);
+    expect(code, stderr).toBe(0);
+    const result = JSON.parse(stdout) as { learners: { name: string; total: number; problem?: string }[] };
+    expect(result.learners.map((learner) => [learner.name, learner.total])).toEqual([
+      ['Ann Lee', 15],
+      ['broken', 0],
+      ['dee', 0],
+    ]);
+    expect(result.learners[1]!.problem).toMatch(/broken\.json is not valid JSON/);
+    expect(result.learners[2]!.problem).toMatch(/dee\.json is a submission for another assignment: "Week 2" \(week-2\)/);
+    expect(stderr).toMatch(/not graded: .*broken\.json is not valid JSON/);
+    expect(readFileSync(join(scratch, 'mixed-grades', 'reports', 'dee.txt'), 'utf8')).toContain('This submission could not be graded');
+  }, 180_000);
+});
+
 describe('one submission, in every format', () => {
   let text: Result;
   let exercism: Result;

@@ -32,10 +32,10 @@ export default defineConfig(
     rules: { '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', caughtErrorsIgnorePattern: '^_' }] },
   },
   {
-    // Learners' programs, shown verbatim in the editor (imported with ?raw): a starter's stub keeps the
+    // Learners' programs, shown verbatim in the editor (imported with ?raw; the Classroom template's are starters): a starter's stub keeps the
     // parameter the learner is to use, and the sample program sets up an Express app the learner may add
     // routes to. A disable comment in them would be shown to the learner.
-    files: ['lessons/**/*.js', 'tests/fixtures/**/*.js'],
+    files: ['lessons/**/*.js', 'tests/fixtures/**/*.js', 'docs/classroom-template/exercises/**/*.js'],
     rules: { '@typescript-eslint/no-unused-vars': 'off' },
   },
   {

@@ -2,6 +2,8 @@
  * `npm run bench`: the speed and size figures of Associations Lab, as medians over
  * repeated runs, in Node (worker thread) and in Chromium (the runtime worker and a lesson
  * page of the built site). Prints a table and writes bench/results/latest.json.
+ * `-- --grade` measures only the grader's throughput (./grade.ts), `-- --check` only
+ * Check on a lesson page, `-- --runaway` only how fast runaway programs are stopped.
  *
  * The runtime figures come from bench workers: the production worker plus the bench's own
  * requests (memory, raw sql.js replay; bench/bench-requests.ts), which the site's worker
@@ -25,6 +27,7 @@ import { serveDist, type StaticSite } from '../tests/e2e/static-server';
 import { kb, mb, median, ms, repeat, type Figure } from './measure';
 import { measureRunawaysInChromium, measureRunawaysInNode } from './runaway';
 import { measureCheckInChromium } from './check';
+import { measureGrading } from './grade';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const dist = join(root, 'dist');
@@ -424,7 +427,16 @@ async function bytesOnly(): Promise<void> {
   }
 }
 
+/** `npm run bench -- --grade`: only the grader's throughput (bench/grade.ts). */
+async function gradeOnly(): Promise<void> {
+  await measureGrading(add);
+  mkdirSync(join(root, 'bench', 'results'), { recursive: true });
+  writeFileSync(join(root, 'bench', 'results', 'grade.json'), JSON.stringify({ at: new Date().toISOString(), figures }, null, 2));
+  process.stdout.write('\nWritten to bench/results/grade.json\n');
+}
+
 async function main(): Promise<void> {
+  if (process.argv.includes('--grade')) return gradeOnly();
   if (process.argv.includes('--runaway')) return runawayOnly();
   if (process.argv.includes('--bytes')) return bytesOnly();
   if (process.argv.includes('--check')) return checkOnly();
@@ -454,6 +466,7 @@ async function main(): Promise<void> {
     await site.close();
     await benchSite.close();
   }
+  await measureGrading(add);
   mkdirSync(join(root, 'bench', 'results'), { recursive: true });
   writeFileSync(join(root, 'bench', 'results', 'latest.json'), JSON.stringify({ at: new Date().toISOString(), figures }, null, 2));
   process.stdout.write('\nWritten to bench/results/latest.json\n');

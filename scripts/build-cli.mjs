@@ -1,8 +1,8 @@
 /**
  * Builds the Node side of Associations Lab with Vite (as the site is built, so
  * `import.meta.glob` finds the exercise folders the same way): the `assoclab` CLI, the
- * runtime worker thread it starts, the benchmark (with its own worker thread) and the
- * screenshot tool. npm packages
+ * runtime worker thread it starts, the grader's sandbox (a member process and its worker
+ * thread), the benchmark (with its own worker thread) and the screenshot tool. npm packages
  * stay external (resolved from node_modules); our TypeScript is bundled.
  */
 import { build } from 'vite';
@@ -29,6 +29,9 @@ await build({
       input: {
         assoclab: 'src/grader/cli.ts',
         'runtime-worker': 'src/runtime/node/worker-thread.ts',
+        // The grader's sandbox: a member process (under Node's permission model) and its worker thread.
+        'sandbox-member': 'src/grader/sandbox/member.ts',
+        'sandbox-worker': 'src/grader/sandbox/worker.ts',
         bench: 'bench/run.ts',
         'bench-worker': 'bench/node-worker.ts',
         screenshots: 'scripts/screenshots.ts',

@@ -182,7 +182,8 @@ describe('superseding runs', () => {
   });
 });
 
-describe('assoclab exercises and grade', () => {
+// Each grading starts a sandbox process and its worker: more than a loaded machine does in 30 s.
+describe('assoclab exercises and grade', { timeout: 90_000 }, () => {
   const exercise = join(root, 'lessons', '01-basics', '01-has-many-belongs-to', '_exercises', 'link-posts-to-author');
 
   it('lists every exercise, as text and as JSON', async () => {

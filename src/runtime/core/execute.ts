@@ -24,7 +24,7 @@ import { inspectModels } from './inspect-models';
 import { LiveApp } from './live-app';
 import type { AppRequest } from '../../schemas/app-exchange';
 import { showModelInstancesAsData, type Printer } from './inspect';
-import { AsyncFunction, ProgramLocator } from './locate';
+import { compileWithAsyncFunction, ProgramLocator, type CompileProgram } from './locate';
 import { ProgramTimers } from './program-timers';
 import { ModuleNotFound, ProcessExit, toRunError } from './run-error';
 import { RunGuard, RunStopped } from './run-guard';
@@ -65,6 +65,8 @@ export interface RuntimeHost {
   sqlMemoryBytes?(): number | null;
   /** Loads Express (only when a program imports it: it is a large download). */
   loadExpress?: () => Promise<ExpressRuntime>;
+  /** Compiles the program's body (./locate.ts); the engine's AsyncFunction constructor when absent. */
+  compileProgram?: CompileProgram;
 }
 
 export type ProgramLanguage = 'javascript' | 'typescript';
@@ -162,7 +164,8 @@ export async function runProgram(source: string, host: RuntimeHost, options: Run
     }
     throw error;
   }
-  const locator = new ProgramLocator(prepared.linesBefore, lineCount, prepared.inserted);
+  const compile = host.compileProgram ?? compileWithAsyncFunction;
+  const locator = new ProgramLocator(prepared.linesBefore, lineCount, prepared.inserted, compile);
 
   // 2. The world the program runs in.
   // Where printed entries go: the run's listener, then a live app's current request (./live-app.ts).
@@ -324,7 +327,7 @@ export async function runProgram(source: string, host: RuntimeHost, options: Run
     guard.start();
     if (!error) {
       try {
-        const program = new AsyncFunction(RUNTIME_BINDING, prepared.body);
+        const program = compile(RUNTIME_BINDING, prepared.body);
         await program(runtime);
       } catch (thrown) {
         error ??= thrown instanceof RunStopped ? thrown.error : toRunError(thrown, locator, host.printer);

@@ -11,6 +11,16 @@ export type AsyncFunctionConstructor = new (...args: string[]) => (...args: unkn
 
 export const AsyncFunction = Object.getPrototypeOf(async () => {}).constructor as AsyncFunctionConstructor;
 
+/**
+ * Turns a program's body into the async function the runtime calls. The engine's
+ * AsyncFunction constructor by default; a host whose engine refuses code from strings (the
+ * grader's sandbox runs with --disallow-code-generation-from-strings, so a program cannot
+ * reach a real `import()` through eval) compiles it another way, numbering lines the same.
+ */
+export type CompileProgram = (parameter: string, body: string) => (...args: unknown[]) => Promise<unknown>;
+
+export const compileWithAsyncFunction: CompileProgram = (parameter, body) => new AsyncFunction(parameter, body);
+
 const FRAME = new RegExp(`${PROGRAM_FILE.replace(/\./g, '\\.')}:(\\d+):(\\d+)`);
 const FRAMES = new RegExp(FRAME.source, 'g');
 
@@ -22,21 +32,23 @@ interface CallSiteLike {
   getColumnNumber?(): number | null;
 }
 
-let measuredHeaderLines: number | undefined;
+const measuredHeaderLines = new Map<CompileProgram, number>();
 
-/** Lines the engine puts before a Function body (2 in V8: the signature and the brace). */
-export function functionHeaderLines(): number {
-  if (measuredHeaderLines !== undefined) return measuredHeaderLines;
+/** Lines `compile` puts before a function body (2 in V8's AsyncFunction: the signature and the brace). */
+export function functionHeaderLines(compile: CompileProgram = compileWithAsyncFunction): number {
+  const known = measuredHeaderLines.get(compile);
+  if (known !== undefined) return known;
   // An async function runs synchronously up to its first await, so the probe's error
   // is in hand as soon as the call returns.
   let probeError: Error | undefined;
-  const probe = new AsyncFunction('report', `report(new Error('probe'))\n//# sourceURL=${PROGRAM_FILE}`);
+  const probe = compile('report', `report(new Error('probe'))\n//# sourceURL=${PROGRAM_FILE}`);
   void probe((error: unknown) => {
     probeError = error as Error;
   });
   const match = FRAME.exec(String(probeError?.stack));
-  measuredHeaderLines = match ? Number(match[1]) - 1 : 2;
-  return measuredHeaderLines ?? 2;
+  const lines = match ? Number(match[1]) - 1 : 2;
+  measuredHeaderLines.set(compile, lines);
+  return lines;
 }
 
 /** Text the transform put into a line: where (0-based character index in the learner's line) and how long. */
@@ -53,8 +65,9 @@ export class ProgramLocator {
     linesBefore: number,
     private readonly lineCount: number,
     private readonly inserted: Insertions = new Map(),
+    compile: CompileProgram = compileWithAsyncFunction,
   ) {
-    this.offset = functionHeaderLines() + linesBefore;
+    this.offset = functionHeaderLines(compile) + linesBefore;
   }
 
   private map(line: number, column: number): SourceLocation | undefined {

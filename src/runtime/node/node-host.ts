@@ -5,18 +5,26 @@
 import { formatWithOptions, inspect } from 'node:util';
 import initSqlJs from 'sql.js';
 import type { RuntimeHost } from '../core/execute';
+import type { CompileProgram } from '../core/locate';
 import { loadWatchingWasmMemory } from '../core/wasm-memory';
 import type { ExpressRuntime } from '../core/virtual-http';
 import { MEMORY_BUDGET_MB } from '../../schemas/memory-budget';
 
-/** memoryBudgetMb: the memory budget of every run (MEMORY_BUDGET_MB unless the CLI's --memory says otherwise). */
-export async function createNodeHost({ memoryBudgetMb = MEMORY_BUDGET_MB }: { memoryBudgetMb?: number } = {}): Promise<RuntimeHost> {
+/**
+ * memoryBudgetMb: the memory budget of every run (MEMORY_BUDGET_MB unless the CLI's --memory says otherwise);
+ * compileProgram: how programs are compiled (the grader's sandbox refuses the Function constructor).
+ */
+export async function createNodeHost({
+  memoryBudgetMb = MEMORY_BUDGET_MB,
+  compileProgram,
+}: { memoryBudgetMb?: number; compileProgram?: CompileProgram } = {}): Promise<RuntimeHost> {
   const { loaded: SQL, memoryBytes } = await loadWatchingWasmMemory(() => initSqlJs(), memoryBudgetMb * 1024 * 1024);
   // Node's own deprecation warnings would reach the terminal, not the run's output: the
   // runtime shows Sequelize's itself, once per run as Node does once per process, and
   // leaves out Node's (DEP0170 for the URL 'sqlite::memory:').
   process.noDeprecation = true;
   return {
+    ...(compileProgram ? { compileProgram } : {}),
     SQL,
     printer: { inspect, formatWithOptions },
     memoryBudgetMb,

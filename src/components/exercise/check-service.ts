@@ -20,6 +20,9 @@ interface Service {
 
 let service: Promise<Service> | undefined;
 
+/** How long the first waiting worker stays cold after it is ready (ms); later ones warm up at once. */
+const FIRST_WARM_UP_AFTER_MS = 4_000;
+
 function loadService(): Promise<Service> {
   service ??= Promise.all([import('../../checks/grade'), import('../../runtime/protocol/check-runner'), import('../../runtime/worker/launch')]).then(
     ([{ checkRequest, gradeProgram, probesOf, randomSeed }, { createCheckRunner, createWarmCheckRunner, rememberingRunner }, { startBrowserWorker }]) => {
@@ -38,7 +41,9 @@ function loadService(): Promise<Service> {
           // for it, so the Check finds its answer).
           preparing = preparing
             .then(async () => {
-              runner.prepare();
+              // A learner may press Check as soon as the page is open: a warm-up then would
+              // only delay it, so the first worker warms up after a pause.
+              runner.prepare(FIRST_WARM_UP_AFTER_MS);
               if (probesOf(exercise).length) await reference(checkRequest(exercise, exercise.solution, seed));
             })
             .catch(() => undefined);

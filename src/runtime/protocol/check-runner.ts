@@ -21,8 +21,13 @@ export function createCheckRunner(options: RuntimeClientOptions): ProgramRunner 
 }
 
 export interface WarmCheckRunner extends ProgramRunner {
-  /** Starts a worker for the next request now, if none is waiting: it loads sql.js and Sequelize in advance. */
-  prepare(): void;
+  /**
+   * Starts a worker for the next request now, if none is waiting: it loads sql.js and
+   * Sequelize in advance, then, `warmUpAfterMs` after it is ready and if no request took it
+   * meanwhile, runs the runtime's warm-up program. A request that comes during the warm-up
+   * waits for it: a page that may be checked at once (just opened) waits a little first.
+   */
+  prepare(warmUpAfterMs?: number): void;
   dispose(): void;
 }
 
@@ -35,16 +40,21 @@ export interface WarmCheckRunner extends ProgramRunner {
 export function createWarmCheckRunner(options: RuntimeClientOptions): WarmCheckRunner {
   let spare: RuntimeClient | undefined;
   let disposed = false;
-  const prepare = () => {
+  const prepare = (warmUpAfterMs = 0) => {
     if (spare || disposed) return;
     const client = createRuntimeClient(options);
     spare = client;
-    // Ready, then warmed up with the runtime's own program while the learner reads. A worker
-    // that could not start is forgotten: the next request starts its own, and says why.
-    client.warmUp().catch(() => {
-      if (spare === client) spare = undefined;
-      client.dispose();
-    });
+    // Ready, then warmed up with the runtime's own program while the learner reads (unless a
+    // request took it first). A worker that could not start is forgotten: the next request
+    // starts its own, and says why.
+    client
+      .ready()
+      .then(() => new Promise((resolve) => setTimeout(resolve, warmUpAfterMs)))
+      .then(() => (spare === client ? client.warmUp() : undefined))
+      .catch(() => {
+        if (spare === client) spare = undefined;
+        client.dispose();
+      });
   };
   const runner = async (request: CheckRunRequest): Promise<CheckRunResponse> => {
     const client = spare ?? createRuntimeClient(options);
@@ -53,6 +63,7 @@ export function createWarmCheckRunner(options: RuntimeClientOptions): WarmCheckR
       return await client.check(request);
     } finally {
       client.dispose();
+      // The learner reads the verdicts now: time enough to warm the next one up.
       prepare();
     }
   };

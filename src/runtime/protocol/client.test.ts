@@ -303,6 +303,18 @@ describe("the page's check runners", () => {
     expect(started[2]?.terminated).toBe(true);
   });
 
+  it('does not warm up a worker a Check took while it waited to (a page checked as soon as it opened)', async () => {
+    const { started, createWorker } = fakeWorkers(checkedOn);
+    const runner = createWarmCheckRunner({ createWorker });
+    runner.prepare(50);
+    await settle();
+    const first = await runner({ ...check, source: 'a' });
+    expect(first.result.console[0]?.text).toBe('a on 0');
+    await new Promise((resolve) => setTimeout(resolve, 80));
+    expect(started[0]?.requests.map((request) => request.type)).toEqual(['check']);
+    runner.dispose();
+  });
+
   it('never warms up a worker that has run a program: a check after a run still gets a fresh one', async () => {
     const { started, createWorker } = fakeWorkers((request) =>
       request.type === 'run' ? { type: 'result', id: request.id, result: okResult('ran') } : checkedOn(request, 0),

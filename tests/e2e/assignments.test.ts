@@ -97,18 +97,18 @@ describe('an assignment from Assign to a graded submission', () => {
     await expect(page.locator('[data-part="ready"]').isHidden()).resolves.toBe(true);
     expect(await seriousViolations(page), 'axe with the problems shown').toBe('');
 
-    await page.getByLabel('Title').fill(TITLE);
+    await page.getByLabel('Title', { exact: true }).fill(TITLE);
     await expect(page.locator('#assign-title-error').isHidden()).resolves.toBe(true);
     await page.getByLabel('Due date (optional)').fill(localDate(7));
 
     // Filters: by difficulty, then by topic as well.
-    await page.getByLabel('Difficulty').selectOption('1');
+    await page.getByLabel('Difficulty', { exact: true }).selectOption('1');
     const easy = await visiblePicks(page);
     expect(easy.length).toBeGreaterThan(1);
     expect(easy.length).toBeLessThan(total);
     expect(easy.every((row) => row.difficulty === '1')).toBe(true);
     await expect(page.locator('[data-part="shown"]').textContent()).resolves.toBe(`Showing ${easy.length} of ${total} exercises`);
-    await page.getByLabel('Topic').selectOption('has-one');
+    await page.getByLabel('Topic', { exact: true }).selectOption('has-one');
     expect(await visiblePicks(page)).toEqual([{ id: UNTOUCHED, topic: 'has-one', difficulty: '1' }]);
 
     // Picked with the keyboard; its points, typed.
@@ -121,15 +121,15 @@ describe('an assignment from Assign to a graded submission', () => {
     await points.fill('5');
     await expect(page.locator(`#points-${UNTOUCHED}-error`).isHidden()).resolves.toBe(true);
 
-    await page.getByLabel('Topic').selectOption('');
-    await page.getByLabel('Link posts to their author').check();
+    await page.getByLabel('Topic', { exact: true }).selectOption('');
+    await page.getByLabel('Link posts to their author', { exact: true }).check();
     await expect(page.locator('[data-part="summary"]').textContent()).resolves.toBe('2 exercises, 15 points in all');
 
     // The form is kept while editing: a reload brings it back, with the same id.
     const id = await page.locator('[data-part="id"]').textContent();
     const link = await page.getByLabel('Link for learners').inputValue();
     await page.reload();
-    await expect(page.getByLabel('Title').inputValue()).resolves.toBe(TITLE);
+    await expect(page.getByLabel('Title', { exact: true }).inputValue()).resolves.toBe(TITLE);
     await expect(page.locator('[data-part="id"]').textContent()).resolves.toBe(id);
     await expect(page.getByLabel('Link for learners').inputValue()).resolves.toBe(link);
     expect(id).toMatch(/^[A-Za-z0-9_-]{10}$/);

@@ -15,11 +15,11 @@
 import { randomUUID } from 'node:crypto';
 import { Worker } from 'node:worker_threads';
 import type { CheckRunRequest, CheckRunResponse } from '../../checks/types';
-import { STILL_RUNNING } from '../../runtime/core/run-guard';
 import { MEMORY_BUDGET_MB, memoryError, RESTARTED } from '../../schemas/memory-budget';
 import { failedRun, type RunError } from '../../schemas/run-result';
 import { timeoutError } from '../../schemas/time-budget';
 import type { MemberMessage, MemberRequest, SandboxWorkerMessage, WorkerReport } from './protocol';
+import { OUT_OF_MEMORY, STUCK } from '../../runtime/protocol/stop-messages';
 
 export interface MemberConfig {
   /** The built sandbox worker (dist-cli/sandbox-worker.mjs). */
@@ -39,8 +39,6 @@ const STATE_TIMEOUT_MS = 10_000;
 
 const send = (message: MemberMessage) => process.send?.(message);
 
-const STUCK = `${STILL_RUNNING.replace(/\.$/, '')}. ${RESTARTED}`;
-const OUT_OF_MEMORY = `its arrays and objects grew past that (a list that grows in a loop that never ends?). ${RESTARTED}`;
 const internal = (message: string): RunError => ({ kind: 'internal', name: 'RuntimeError', message, details: [] });
 const failure = (error: RunError): CheckRunResponse => ({ result: failedRun(error, []), observations: [] });
 

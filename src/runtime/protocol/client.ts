@@ -13,13 +13,13 @@
  */
 import { failedRun, type ConsoleEntry, type RunError, type RunResult } from '../../schemas/run-result';
 import { DEFAULT_TIME_BUDGET_MS, timeoutError } from '../../schemas/time-budget';
-import { MEMORY_BUDGET_MB, memoryError, RESTARTED } from '../../schemas/memory-budget';
-import { STILL_RUNNING } from '../core/run-guard';
+import { MEMORY_BUDGET_MB, memoryError } from '../../schemas/memory-budget';
 import type { CheckRunRequest, CheckRunResponse } from '../../checks/types';
 import type { ProgramLanguage } from '../core/execute';
 import type { WorkerMessage, WorkerRequest } from './protocol';
 import { noAppExchange, type AppExchange, type AppRequest } from '../../schemas/app-exchange';
 import { loadReplyValidator, type ReplyValidator } from './reply';
+import { STUCK, OUT_OF_MEMORY } from './stop-messages';
 
 /** Why a worker ended without being asked to: its engine's heap limit, or its process died (a browser frame's). */
 export type WorkerExitReason = 'out-of-memory' | 'crashed';
@@ -101,11 +101,6 @@ export interface RuntimeClient {
   cancel(): void;
   dispose(): void;
 }
-
-/** What a watchdog says when it had to terminate the worker. */
-const STUCK = `${STILL_RUNNING.replace(/\.$/, '')}. ${RESTARTED}`;
-/** What the client says when the worker ended by itself in the middle of a request. */
-const OUT_OF_MEMORY = `its arrays and objects grew past that (a list that grows in a loop that never ends?). ${RESTARTED}`;
 
 /** One worker and what the client knows of it. */
 interface Slot {

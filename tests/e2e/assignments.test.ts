@@ -136,7 +136,8 @@ describe('an assignment from Assign to a graded submission', () => {
     expect(link.startsWith(`${site.url}/assignment/#a=`)).toBe(true);
 
     await page.getByRole('button', { name: 'Copy link' }).click();
-    await expect(page.locator('[data-part="status"]').textContent()).resolves.toMatch(/^Link copied/);
+    // The copy is asynchronous (the clipboard answers later): wait for the status it sets.
+    await expect.poll(() => page.locator('[data-part="status"]').textContent(), { timeout: 5_000 }).toMatch(/^Link copied/);
     expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(link);
 
     mkdirSync(join(work, 'submissions'));

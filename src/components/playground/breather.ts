@@ -17,3 +17,14 @@ export function createBreather(sliceMs = 40): () => Promise<void> {
     sliceStart = performance.now();
   };
 }
+
+/**
+ * Runs `work` when the page is idle (no input, no frame due), or after `timeoutMs` at the
+ * latest; Safari has no requestIdleCallback, so there it waits a short timer.
+ */
+export function whenIdle(timeoutMs = 2_000): Promise<void> {
+  return new Promise((resolve) => {
+    if (typeof requestIdleCallback === 'function') requestIdleCallback(() => resolve(), { timeout: timeoutMs });
+    else setTimeout(resolve, 200);
+  });
+}

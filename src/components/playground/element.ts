@@ -22,7 +22,7 @@ import type { RequestPanel } from './request-panel';
 import { plainLines } from './lines';
 import { debounce, loadCode, saveCode } from './storage';
 import { setUpTabs, type Tabs } from './tabs';
-import { createBreather } from './breather';
+import { createBreather, whenIdle } from './breather';
 
 declare global {
   interface HTMLElementTagNameMap {
@@ -281,6 +281,7 @@ export class PlaygroundElement extends HTMLElement {
         });
         pre.remove();
         this.dataset.editor = 'ready';
+        void this.prepareResults();
         if (hadFocus) this.editor.focus();
         if (this.lastResult) await this.applyEditorExtras(this.lastResult);
       } catch (error) {
@@ -351,6 +352,18 @@ export class PlaygroundElement extends HTMLElement {
       this.diagramModule = undefined;
       panel.replaceChildren(`The diagram could not load (${error instanceof Error ? error.message : 'network error'}). Open the tab again to retry.`);
     }
+  }
+
+  /**
+   * The result panels' modules and their first-use work (SQL formatting and colouring), in
+   * idle time once the editor is in place: the learner is about to Run or Check, and the
+   * first result then shows without one long pause of loading and compiling.
+   */
+  private async prepareResults(): Promise<void> {
+    await whenIdle();
+    const [results] = await Promise.all([import('./results'), import('./run-visuals')]);
+    const monaco = this.monaco;
+    await results.prepareSqlRendering(monaco ? (sql) => monaco.editor.colorize(sql, 'sql', { tabSize: 2 }) : undefined);
   }
 
   /** `source` is the program that ran: its lines tell which statements sync() sent. */

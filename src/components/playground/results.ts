@@ -8,7 +8,7 @@ export { explainRun };
 import type { ColumnInfo, ConsoleEntry, JsonValue, RunResult, SqlStatement, TableSnapshot } from '../../schemas/run-result';
 import { h } from './dom';
 import { statusLine, type AppExchange } from '../../schemas/app-exchange';
-import { createBreather } from './breather';
+import { createBreather, whenIdle } from './breather';
 
 export interface PanelHooks {
   /** Called when the learner picks a "line N" button; `button` is the one pressed. */
@@ -168,6 +168,20 @@ function loadFormatter(): Promise<Formatter> {
       });
   });
   return formatter;
+}
+
+/**
+ * Readies what the first SQL log needs (the formatter's module and its first parse, Monaco's
+ * SQL colouring), in idle time after the editor loaded: done then, this work does not
+ * lengthen the task that shows the first Run's or Check's result.
+ */
+export async function prepareSqlRendering(colorizeSql?: (sql: string) => Promise<string>): Promise<void> {
+  const format = await loadFormatter();
+  await whenIdle();
+  const sample = format('SELECT `id`, `title` FROM `Posts` AS `Post` WHERE `Post`.`userId` = $1 ORDER BY `Post`.`id`;');
+  if (!colorizeSql) return;
+  await whenIdle();
+  await colorizeSql(sample).catch(() => undefined);
 }
 
 const colourings = lastUsed<Promise<string>>();

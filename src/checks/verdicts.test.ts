@@ -296,6 +296,62 @@ describe('a failed check says what is wrong, never the code to write', () => {
     );
   });
 
+  it('tells a relation of another kind from a missing one: many where one was wanted', () => {
+    const many: RunResult = {
+      ...run,
+      models: {
+        models: [
+          {
+            name: 'User',
+            tableName: 'Users',
+            attributes: [],
+            associations: [{ type: 'HasMany', source: 'User', target: 'Profile', as: 'Profiles', aliased: false, foreignKey: 'userId', accessors: [] }],
+          },
+          { name: 'Profile', tableName: 'Profiles', attributes: [], associations: [] },
+        ],
+      },
+    };
+    const result = judge(spec({ kind: 'association', type: 'hasOne', source: 'User', target: 'Profile' }), context([], many));
+    expect(result.message).toBe(
+      'user.getProfile() does not exist: User has no hasOne association to Profile. It is declared as another kind: User has many Profile (foreign key userId). ' +
+        'With hasMany, each User has a list of Profile (the foreign key is on Profile); with hasOne, each User has at most one Profile (the foreign key is on Profile).',
+    );
+    expect(result.found).toBe('User has many Profile (foreign key userId)');
+  });
+
+  it('names a through model the program never defined', () => {
+    const byName: RunResult = {
+      ...run,
+      models: {
+        models: [
+          {
+            name: 'Student',
+            tableName: 'Students',
+            attributes: [],
+            associations: [
+              {
+                type: 'BelongsToMany',
+                source: 'Student',
+                target: 'Course',
+                as: 'Courses',
+                aliased: false,
+                foreignKey: 'StudentId',
+                through: 'Enrollments',
+                accessors: [],
+              },
+            ],
+          },
+          { name: 'Course', tableName: 'Courses', attributes: [], associations: [] },
+          { name: 'Enrollments', tableName: 'Enrollments', attributes: [], associations: [] },
+        ],
+      },
+    };
+    const result = judge(spec({ kind: 'association', type: 'belongsToMany', source: 'Student', target: 'Course', through: 'Enrollment' }), context([], byName));
+    expect(result.message).toBe(
+      'Student belongs to many Course, but it goes through Enrollments, not through a model named Enrollment (the program defines no model by that name).',
+    );
+  });
+
   it.each<[string, Record<string, unknown>]>([
     ['association', { kind: 'association', type: 'hasMany', source: 'User', target: 'Post', foreignKey: 'authorId', onDelete: 'CASCADE' }],
     ['missing association', { kind: 'association', type: 'hasOne', source: 'User', target: 'Post', as: 'pinned' }],

@@ -74,6 +74,18 @@ function getterOf(spec: Spec<'association'>, models: readonly ModelInfo[]): stri
   return plural?.startsWith(spec.target) ? `${instance}.get${plural}()` : undefined;
 }
 
+/** What each kind of association means for the data, for a learner who used one kind where another was wanted. */
+const KIND_MEANING: Record<AssociationKind, (source: string, target: string) => string> = {
+  hasMany: (source, target) => `each ${source} has a list of ${target} (the foreign key is on ${target})`,
+  hasOne: (source, target) => `each ${source} has at most one ${target} (the foreign key is on ${target})`,
+  belongsTo: (source, target) => `each ${source} points to one ${target} (the foreign key is on ${source})`,
+  belongsToMany: (source, target) => `${source} and ${target} are paired through a join table`,
+};
+
+function contrast(declared: AssociationKind, spec: Spec<'association'>): string {
+  return `With ${declared}, ${KIND_MEANING[declared](spec.source, spec.target)}; with ${spec.type}, ${KIND_MEANING[spec.type](spec.source, spec.target)}.`;
+}
+
 export function judgeAssociation(spec: Spec<'association'>, context: VerdictContext): Verdict {
   const type = ASSOCIATION_TYPES[spec.type];
   const models = context.run.models.models;
@@ -93,14 +105,17 @@ export function judgeAssociation(spec: Spec<'association'>, context: VerdictCont
   const all = models.flatMap((model) => model.associations);
   const candidates = all.filter((a) => a.type === type && a.source === spec.source && a.target === spec.target);
   if (candidates.length === 0) {
-    const between = all.filter((a) => (a.source === spec.source && a.target === spec.target) || (a.source === spec.target && a.target === spec.source));
+    const sameWay = all.filter((a) => a.source === spec.source && a.target === spec.target);
+    const between = [...sameWay, ...all.filter((a) => a.source === spec.target && a.target === spec.source)];
     const getter = getterOf(spec, models);
     const consequence = getter ? `${getter} does not exist: ` : '';
-    const otherSide = between.length
-      ? ` Sequelize only knows the other direction (${list(between.map(describeAssociation))}); each side of a relation is declared on its own model.`
-      : '';
+    const known = sameWay.length
+      ? ` It is declared as another kind: ${list(sameWay.map(describeAssociation))}. ${contrast(lowerFirst(sameWay[0]!.type) as AssociationKind, spec)}`
+      : between.length
+        ? ` Sequelize only knows the other direction (${list(between.map(describeAssociation))}); each side of a relation is declared on its own model.`
+        : '';
     return fail(
-      `${consequence}${spec.source} has no ${spec.type} association to ${spec.target}.${otherSide}`,
+      `${consequence}${spec.source} has no ${spec.type} association to ${spec.target}.${known}`,
       wanted,
       between.length ? list(between.map(describeAssociation)) : `no association between ${spec.source} and ${spec.target}`,
     );
@@ -110,7 +125,12 @@ export function judgeAssociation(spec: Spec<'association'>, context: VerdictCont
     const wrong: string[] = [];
     if (spec.foreignKey !== undefined && a.foreignKey !== spec.foreignKey) wrong.push(`its foreign key is ${a.foreignKey}, not ${spec.foreignKey}`);
     if (spec.as !== undefined && a.as !== spec.as) wrong.push(`its name (alias) is ${a.as}, not ${spec.as}`);
-    if (spec.through !== undefined && a.through !== spec.through) wrong.push(`it goes through ${a.through ?? 'no join model'}, not ${spec.through}`);
+    if (spec.through !== undefined && a.through !== spec.through)
+      wrong.push(
+        models.some((model) => model.name === spec.through)
+          ? `it goes through ${a.through ?? 'no join model'}, not through the model ${spec.through}`
+          : `it goes through ${a.through ?? 'no join model'}, not through a model named ${spec.through} (the program defines no model by that name)`,
+      );
     if (spec.onDelete !== undefined && (a.onDelete ?? '') !== spec.onDelete)
       wrong.push(`deleting a ${spec.type === 'belongsTo' ? spec.target : spec.source} does ${a.onDelete ?? 'the default'}, not ${spec.onDelete}`);
     if (spec.key !== undefined && spec.type !== 'belongsToMany' && keyOf(a) !== spec.key)

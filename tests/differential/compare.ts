@@ -34,10 +34,16 @@ export function normalise(text: string): string {
   for (const pattern of DATE_PATTERNS) {
     out = out.replace(pattern, (date) => (Math.abs(Date.parse(date.replace(' +00:00', 'Z').replace(' ', 'T')) - Date.now()) < 86_400_000 ? '<now>' : date));
   }
-  return out
-    .replace(UUID, '<uuid>')
-    .replace(/Elapsed time: \d+ms/g, 'Elapsed time: <n>ms')
-    .replace(/\n( +)at [^\n]*(?:\n\1at [^\n]*)*/g, (frames: string, indent: string) => `\n${indent}at …${frames.endsWith(' {') ? ' {' : ''}`);
+  return (
+    out
+      .replace(UUID, '<uuid>')
+      .replace(/Elapsed time: \d+ms/g, 'Elapsed time: <n>ms')
+      // The runtime leaves its own and Sequelize's frames out, as one "… N more frames" line.
+      .replace(
+        /\n( +)(?:at |… \d+ more frames? )[^\n]*(?:\n\1(?:at |… \d+ more frames? )[^\n]*)*/g,
+        (frames: string, indent: string) => `\n${indent}at …${frames.endsWith(' {') ? ' {' : ''}`,
+      )
+  );
 }
 
 export const normaliseValue = (value: unknown): unknown => JSON.parse(normalise(JSON.stringify(toJsonValue(value)))) as unknown;

@@ -43,6 +43,8 @@ export class ConsoleCapture {
     private readonly printer: Printer,
     private readonly limits: ConsoleLimits = DEFAULT_CONSOLE_LIMITS,
     private readonly onEntry?: (entry: ConsoleEntry) => void,
+    /** Rewrites printed text (the program's stack traces, told in its own lines). */
+    private readonly rewrite: (text: string) => string = (text) => text,
   ) {}
 
   /**
@@ -69,7 +71,7 @@ export class ConsoleCapture {
   /** Adds an entry: to the start of the output while there is room, then to the kept last lines. */
   private push(level: ConsoleLevel, format: () => string, origin?: ConsoleEntry['origin']): void {
     if (this.stopped) return;
-    let text = printingForLearner(format);
+    let text = this.rewrite(printingForLearner(format));
     if (this.groupDepth) {
       const pad = '  '.repeat(this.groupDepth);
       text = text

@@ -117,6 +117,18 @@ describe('errors are reported at the learner line', () => {
     expect(result.error?.details.join('\n')).toContain('email must be unique');
   });
 
+  it("prints the program's own stack traces at the learner's lines, leaving the runtime's frames out", async () => {
+    const source = ['function make() {', "  return new Error('boom');", '}', 'const made = make();', 'console.log(made.stack);', 'console.log(made);'].join(
+      '\n',
+    );
+    const result = await run(source);
+    expect(result.error).toBeUndefined();
+    const [stack, inspected] = result.console.map((entry) => entry.text);
+    expect(stack).toMatch(/^Error: boom\n {4}at make \(main\.js:2:10\)\n {4}at main\.js:4:14(\n {4}… \d+ more frames? inside Sequelize and the runtime)?$/);
+    expect(inspected).toBe(stack);
+    expect(`${stack}${inspected}`).not.toMatch(/assoclab-program|runProgram/);
+  });
+
   it("gives a caught Sequelize error a stack that names the learner's line, not the runtime's files", async () => {
     const source = [...UNIQUE_EMAIL_USER, 'try {', "  await User.create({ email: 'a@b.c' });", '} catch (error) {', '  console.log(error.stack);', '}'].join(
       '\n',

@@ -170,7 +170,14 @@ export async function runProgram(source: string, host: RuntimeHost, options: Run
   // 2. The world the program runs in.
   // Where printed entries go: the run's listener, then a live app's current request (./live-app.ts).
   let consoleSink = options.onConsoleEntry;
-  const output = new ConsoleCapture(now, startedAt, host.printer, options.consoleLimits ?? DEFAULT_CONSOLE_LIMITS, (entry) => consoleSink?.(entry));
+  const output = new ConsoleCapture(
+    now,
+    startedAt,
+    host.printer,
+    options.consoleLimits ?? DEFAULT_CONSOLE_LIMITS,
+    (entry) => consoleSink?.(entry),
+    (text) => locator.learnerStackText(text),
+  );
   const programConsole = output.createConsole();
   const recorder = new SqlRecorder(now);
   // What each statement did to the rows (./change-log.ts), shown step by step by the site.

@@ -23,6 +23,11 @@ export const compileWithAsyncFunction: CompileProgram = (parameter, body) => new
 
 const FRAME = new RegExp(`${PROGRAM_FILE.replace(/\./g, '\\.')}:(\\d+):(\\d+)`);
 const FRAMES = new RegExp(FRAME.source, 'g');
+/** A line of a V8 stack trace ("    at name (file:line:col)"), and its indent. */
+const FRAME_LINE = /^(\s+)at \S/;
+const STACK_LINE = /^\s+at \S.*:\d+:\d+\)?(?: \{)?$/m;
+const LEARNER_FRAME = /^\s+at (?:.* \()?main\.js:\d+:\d+\)?(?: \{)?$/;
+const TOP_LEVEL_FRAME = new RegExp(`at (?:async )?eval \\(${FRAME.source}\\)`);
 
 /** The part of V8's structured stack frames (CallSite) this module reads. */
 interface CallSiteLike {
@@ -125,6 +130,49 @@ export class ProgramLocator {
     Error.stackTraceLimit = limit;
     if (located !== null) return located;
     return this.fromStack(stack);
+  }
+
+  /**
+   * Text the program printed, with any stack trace in it told in the learner's terms: its
+   * frames in the program named main.js at their real lines (the runtime's wrapper shifts
+   * them), the frames inside Sequelize and the runtime (bundle addresses that mean nothing
+   * to a learner) left out and counted. Text without a stack frame is returned as it is.
+   */
+  learnerStackText(text: string): string {
+    if (!STACK_LINE.test(text)) return text;
+    const lines: string[] = [];
+    let hidden = 0;
+    let indent = '    ';
+    // Node's inspect ends the last frame with " {" when the error has properties of its own.
+    let hiddenSuffix = '';
+    const flush = () => {
+      if (hidden) lines.push(`${indent}… ${hidden} more frame${hidden === 1 ? '' : 's'} inside Sequelize and the runtime${hiddenSuffix}`);
+      hidden = 0;
+      hiddenSuffix = '';
+    };
+    for (const line of text.split('\n')) {
+      const frame = FRAME_LINE.exec(line);
+      // Not a frame, or one already in the learner's terms (Sequelize's errors are given one).
+      if (!frame || LEARNER_FRAME.test(line)) {
+        flush();
+        lines.push(line);
+        continue;
+      }
+      indent = frame[1]!;
+      const place = FRAME.exec(line);
+      const location = place ? this.map(Number(place[1]), Number(place[2])) : undefined;
+      if (!location) {
+        hidden++;
+        hiddenSuffix = line.endsWith(' {') ? ' {' : '';
+        continue;
+      }
+      flush();
+      const where = `main.js:${location.line}:${location.column}`;
+      // The top level runs inside the runtime's function, which engines call "eval"; Node names a module's top level by its file alone.
+      lines.push(line.replace(TOP_LEVEL_FRAME, `at ${where}`).replace(FRAME, where));
+    }
+    flush();
+    return lines.join('\n');
   }
 
   /** A stack trace reduced to the learner's frames, named main.js with their real lines. */

@@ -245,6 +245,15 @@ describe('the run as a whole', () => {
       );
     });
 
+    it('says, on a missing association, that it can be why the program stopped (not the other way round)', () => {
+      const result = judge(spec({ kind: 'association', type: 'hasMany', source: 'User', target: 'Comment' }), context([], stopped));
+      expect(result.passed).toBe(false);
+      expect(result.message).toMatch(
+        /\(Also: the program stopped at line 7 with SequelizeDatabaseError before it finished; a missing association can be what stopped it/,
+      );
+      expect(result.message).not.toMatch(/fix it first/);
+    });
+
     it('keeps the passes that do not depend on the rest of the run', () => {
       expect(judge(spec({ kind: 'table-exists', table: 'Users' }), context([], stopped)).passed).toBe(true);
     });
@@ -317,6 +326,31 @@ describe('a failed check says what is wrong, never the code to write', () => {
         'With hasMany, each User has a list of Profile (the foreign key is on Profile); with hasOne, each User has at most one Profile (the foreign key is on Profile).',
     );
     expect(result.found).toBe('User has many Profile (foreign key userId)');
+  });
+
+  it('judges the association the learner meant among two between the same models (the one with the wanted alias)', () => {
+    const two: RunResult = {
+      ...run,
+      models: {
+        models: [
+          {
+            name: 'User',
+            tableName: 'Users',
+            attributes: [],
+            associations: [
+              { type: 'HasMany', source: 'User', target: 'Post', as: 'writtenPosts', aliased: true, foreignKey: 'UserId', accessors: [] },
+              { type: 'HasMany', source: 'User', target: 'Post', as: 'editedPosts', aliased: true, foreignKey: 'UserId', accessors: [] },
+            ],
+          },
+          { name: 'Post', tableName: 'Posts', attributes: [], associations: [] },
+        ],
+      },
+    };
+    const result = judge(
+      spec({ kind: 'association', type: 'hasMany', source: 'User', target: 'Post', as: 'editedPosts', foreignKey: 'editorId' }),
+      context([], two),
+    );
+    expect(result.message).toBe('User has many Post, but its foreign key is UserId, not editorId.');
   });
 
   it('names a through model the program never defined', () => {

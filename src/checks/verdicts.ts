@@ -120,8 +120,7 @@ export function judgeAssociation(spec: Spec<'association'>, context: VerdictCont
       between.length ? list(between.map(describeAssociation)) : `no association between ${spec.source} and ${spec.target}`,
     );
   }
-  const problems: string[] = [];
-  const match = candidates.find((a) => {
+  const judged = candidates.map((a) => {
     const wrong: string[] = [];
     if (spec.foreignKey !== undefined && a.foreignKey !== spec.foreignKey) wrong.push(`its foreign key is ${a.foreignKey}, not ${spec.foreignKey}`);
     if (spec.as !== undefined && a.as !== spec.as) wrong.push(`its name (alias) is ${a.as}, not ${spec.as}`);
@@ -135,12 +134,18 @@ export function judgeAssociation(spec: Spec<'association'>, context: VerdictCont
       wrong.push(`deleting a ${spec.type === 'belongsTo' ? spec.target : spec.source} does ${a.onDelete ?? 'the default'}, not ${spec.onDelete}`);
     if (spec.key !== undefined && spec.type !== 'belongsToMany' && keyOf(a) !== spec.key)
       wrong.push(
-        `each ${a.foreignKey} holds a ${oneSide(spec)}’s ${keyOf(a)}, not its ${spec.key} (Sequelize matches the foreign key against the primary key unless told which column it copies)`,
+        `each ${a.foreignKey} holds a ${oneSide(spec)}’s ${keyOf(a)}, not its ${spec.key} (Sequelize matches the foreign key against the primary key unless the association names the column it copies: ${
+          spec.type === 'belongsTo' ? 'a belongsTo names it as the target’s key' : `a ${spec.type} names it as the source’s key, and ignores a target’s key`
+        })`,
       );
-    if (wrong.length && problems.length === 0) problems.push(...wrong);
-    return wrong.length === 0;
+    return { association: a, wrong };
   });
-  if (match) return pass(`${relation(spec.type, spec.source, spec.target)}.`);
+  if (judged.some((candidate) => candidate.wrong.length === 0)) return pass(`${relation(spec.type, spec.source, spec.target)}.`);
+  // Two relations between the same models (a post's author and its editor): the one the
+  // learner meant carries the wanted alias, or else is the one closest to the spec.
+  const sameName = (candidate: (typeof judged)[number]) => spec.as !== undefined && candidate.association.as === spec.as;
+  const closest = [...judged].sort((a, b) => Number(sameName(b)) - Number(sameName(a)) || a.wrong.length - b.wrong.length)[0]!;
+  const problems = closest.wrong;
   return fail(`${relation(spec.type, spec.source, spec.target)}, but ${problems.join(' and ')}.`, wanted, list(candidates.map(describeAssociation)));
 }
 
@@ -541,6 +546,10 @@ export function inLightOfTheStop(spec: CheckSpec, context: VerdictContext, verdi
   if ((verdict.passed && READS_WHOLE_RUN.has(spec.kind)) || spec.kind === 'join-used')
     return fail(`Not judged: ${stop}, so the queries it would send are not known yet. Fix that error first.`);
   if (verdict.passed) return verdict;
+  // Associations are declared before anything uses them: a missing one is more often the
+  // cause of the stop (an accessor that does not exist, an include that cannot join) than its result.
+  if (spec.kind === 'association')
+    return { ...verdict, message: `${verdict.message} (Also: ${stop}; a missing association can be what stopped it, as accessors and include need it.)` };
   return { ...verdict, message: `${verdict.message} (Also: ${stop}; this may follow from that error, so fix it first.)` };
 }
 

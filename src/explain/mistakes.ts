@@ -14,6 +14,7 @@ export type MistakeId =
   | 'printed-promise'
   | 'unawaited-async-function'
   | 'wrong-accessor-name'
+  | 'no-such-accessor'
   | 'wrong-property-name'
   | 'one-side-only'
   | 'include-not-associated'
@@ -46,6 +47,12 @@ export const READ_MORE = {
   sameKey: { label: 'The same foreign key on both sides', href: `${LESSON}#the-same-foreign-key-on-both-sides` },
   include: { label: 'Loading related rows together: include', href: `${LESSON}#loading-related-rows-together-include` },
   oneToMany: { label: 'One-to-many, from both sides', href: `${LESSON}#one-to-many-from-both-sides` },
+  otherKeys: {
+    label: 'Keys that are not the primary key',
+    href: '/lessons/keys-and-names/foreign-keys/#keys-that-are-not-the-primary-key-sourcekey-and-targetkey',
+  },
+  joinAttributes: { label: 'Attributes on the join table', href: '/lessons/basics/belongs-to-many/#attributes-on-the-join-table' },
+  aliases: { label: 'What as changes', href: '/lessons/keys-and-names/aliases/#what-as-changes' },
   constraints: { label: 'Sequelize: validations and constraints', href: 'https://sequelize.org/docs/v6/core-concepts/validations-and-constraints/' },
   syntax: { label: 'MDN: JavaScript syntax errors', href: 'https://developer.mozilla.org/en-US/docs/Web/JavaScript/Reference/Errors' },
 } as const;
@@ -74,7 +81,8 @@ const missingAwait: Rule = (evidence) => {
   const match = error?.name === 'TypeError' ? /^([A-Za-z_$][\w$]*)\.([\w$]+) is not a function$/.exec(error.message) : null;
   if (!match) return undefined;
   const [, variable = '', method = ''] = match;
-  const assignment = new RegExp(`\\b(?:const|let|var)?\\s*${escape(variable)}\\s*=\\s*(?!await\\b)[^;\\n]*?\\.(\\w+)\\s*\\(`);
+  // `=(?!\s*await\b)`: the lookahead skips the spaces itself, so `= await x()` never matches by backtracking.
+  const assignment = new RegExp(`\\b(?:const|let|var)?\\s*${escape(variable)}\\s*=(?!\\s*await\\b)\\s*[^;\\n]*?\\.(\\w+)\\s*\\(`);
   const assignedAt = evidence.lines.findIndex((text) => assignment.test(text));
   const call = assignedAt >= 0 ? assignment.exec(evidence.lines[assignedAt] ?? '')?.[1] : undefined;
   if (!call || !PROMISE_METHODS.test(call)) return undefined;
@@ -154,18 +162,51 @@ const wrongAccessor: Rule = (evidence) => {
       learnMore: READ_MORE.bothSides,
     };
   }
-  return undefined;
+  // An accessor that exists, called on something that is not an instance (a promise, a list): not a naming mistake.
+  if (accessors.some((entry) => entry.accessor === method)) return undefined;
+  const known = [...new Set(accessors.filter((entry) => entry.accessor.startsWith('get')).map((entry) => `${entry.accessor}()`))];
+  return {
+    id: 'no-such-accessor',
+    title: 'An accessor that no association adds',
+    what: `${method}() does not exist: no association in the program adds it${
+      known.length ? `. The associations add ${known.join(', ')} (and their set, add, count… companions)` : ': the program declares no association yet'
+    }.`,
+    why: 'Accessors such as getPosts() are not built into models: each association adds them to its source model, named after the target model or the association’s alias.',
+    ...withLine(lineOf(evidence)),
+    learnMore: READ_MORE.accessors,
+  };
 };
 
-/** `user.posts.map` → Cannot read properties of undefined, where the association is named Posts. */
+/**
+ * `user.posts.map` → Cannot read properties of undefined, where the association is named
+ * Posts; `course.Enrollments.grade`, where the join row is under the through model's name
+ * (Enrollment); `post.writer.name`, where no association is named writer at all.
+ */
 const wrongProperty: Rule = (evidence) => {
   const error = evidence.result.error;
-  if (error?.name !== 'TypeError' || !/^Cannot read properties of undefined/.test(error.message)) return undefined;
+  const reading = error?.name === 'TypeError' ? /^Cannot read properties of undefined \(reading '([^']+)'\)/.exec(error.message) : null;
+  if (!reading) return undefined;
   const text = textOfLine(evidence, lineOf(evidence));
   const aliases = [...new Set(evidence.associations.map((a) => a.as))];
+  const joins = evidence.associations.filter((a) => a.type === 'BelongsToMany' && a.through);
+  const throughs = [...new Set(joins.map((a) => a.through!))];
+  const known = (name: string) => aliases.includes(name) || throughs.includes(name);
   for (const [, property = ''] of text.matchAll(/\.([A-Za-z_$][\w$]*)\s*(?:\.|\[|\?\.|\))/g)) {
+    if (known(property)) continue;
+    const nearThrough = closeName(property, throughs);
+    if (nearThrough) {
+      const join = joins.find((a) => a.through === nearThrough);
+      return {
+        id: 'wrong-property-name',
+        title: 'A join row read under the wrong name',
+        what: `.${property} is undefined: the join row that comes with each ${join?.target ?? 'row'} is under .${nearThrough}, the name of the through model (one row, so no plural).`,
+        why: 'A belongsToMany getter or include attaches to each row the matching join row, under the through model’s name exactly as it was defined.',
+        ...withLine(lineOf(evidence)),
+        learnMore: READ_MORE.joinAttributes,
+      };
+    }
     const near = closeName(property, aliases);
-    if (!near || aliases.includes(property)) continue;
+    if (!near) continue;
     const association = evidence.associations.find((a) => a.as === near);
     return {
       id: 'wrong-property-name',
@@ -176,7 +217,21 @@ const wrongProperty: Rule = (evidence) => {
       learnMore: READ_MORE.include,
     };
   }
-  return undefined;
+  // `post.writer.name`: the property read just before the failing read is undefined. When it
+  // is neither an association's name nor an attribute, it may be an association renamed since.
+  const before = new RegExp(`\\.([A-Za-z_$][\\w$]*)\\s*\\??\\.\\s*${escape(reading[1] ?? '')}\\b`).exec(text)?.[1];
+  const attributes = new Set(evidence.result.models.models.flatMap((model) => model.attributes.map((attribute) => attribute.name)));
+  if (!before || known(before) || attributes.has(before) || aliases.length === 0) return undefined;
+  const aliased = evidence.associations.filter((a) => a.aliased);
+  const names = (aliased.length ? aliased : evidence.associations).map((a) => `${a.as} (${relation(a)})`);
+  return {
+    id: 'wrong-property-name',
+    title: 'A property no association is named after',
+    what: `.${before} is undefined. If it should hold rows loaded by include, no association has that name: the associations here are named ${[...new Set(names)].join(', ')}.`,
+    why: 'Eager-loaded rows are attached under the association’s name exactly (its alias, when it has one). When an alias changes, every include and every property read must change with it.',
+    ...withLine(lineOf(evidence)),
+    learnMore: READ_MORE.aliases,
+  };
 };
 
 /** SequelizeEagerLoadingError: not associated (at all, or only the other way), or an alias that does not match. */
@@ -280,10 +335,13 @@ const foreignKeyViolation: Rule = (evidence) => {
     title: deleting ? 'A delete refused by a foreign key' : 'A foreign key pointing at no row',
     what: deleting
       ? 'The row could not be deleted: other rows still point at it, and their foreign key does not allow it (ON DELETE RESTRICT or NO ACTION).'
-      : 'The row was refused: its foreign key holds an id that no row of the referenced table has.',
+      : 'The row was refused: its foreign key holds a value that no row of the referenced table has in the column the key points at.',
     why: 'A foreign key is a promise that the id it holds exists in the other table. SQLite checks it on every insert, update and delete.',
     ...withLine(lineOf(evidence)),
-    learnMore: READ_MORE.oneToMany,
+    // With a key other than the primary key in play, the likely cause is which column a key copies.
+    learnMore: evidence.associations.some((a) => ((a.type === 'BelongsTo' ? a.targetKey : a.sourceKey) ?? 'id') !== 'id')
+      ? READ_MORE.otherKeys
+      : READ_MORE.oneToMany,
   };
 };
 

@@ -38,7 +38,7 @@ export interface ProbeOutcome {
   exports: Record<string, unknown>;
   sequelizeInstances: readonly unknown[];
   /** Sends a request to the Express app the program left listening (absent when none listens); `sql` is what the request caused. */
-  request?: (request: AppRequest) => Promise<{ status: number; body: string; sql?: SqlStatement[] }>;
+  request?: (request: AppRequest) => Promise<{ status: number; body: string; sql?: SqlStatement[]; error?: string }>;
 }
 
 /** A small seeded PRNG (mulberry32): same seed, same values, in the learner's run and the solution's. */
@@ -325,7 +325,8 @@ async function seedRow(
   timeoutMs: number,
 ): Promise<string | undefined> {
   const model = findModel(outcome.sequelizeInstances, row.model);
-  if (!model) return `the program has no model named ${row.model} (a model comes from sequelize.define(), or from the through of a belongsToMany)`;
+  if (!model)
+    return `the check’s own test data needs a model named ${row.model}, and the program defines none (a model comes from sequelize.define(), or from the through of a belongsToMany)`;
   const values: Record<string, unknown> = {};
   for (const key of captured.keys(row.values)) {
     const value = row.values[key];
@@ -336,7 +337,10 @@ async function seedRow(
     rows.set(row.as, settled.value);
     return undefined;
   }
-  return settled.status === 'timeout' ? `adding a row to ${row.model} never finished` : `adding a row to ${row.model} failed: ${message(settled.error)}`;
+  // The row is the check's, not the learner's: say so, or the learner looks for a create() they never wrote.
+  return settled.status === 'timeout'
+    ? `the check could not add its own test row to ${row.model}: the insert never finished`
+    : `the check could not add its own test row to ${row.model} (your models refused it): ${message(settled.error)}`;
 }
 
 async function runOne(request: ProbeRequest, outcome: ProbeOutcome, seed: number): Promise<ProbeObservation> {
@@ -428,14 +432,21 @@ async function callRoute(
   if (settled.status === 'timeout')
     return { id, status: 'timeout', error: `${what} got no response within ${timeoutMs} ms (a route that never calls res.json()?)` };
   if (settled.status === 'threw') return { id, status: 'threw', error: message(settled.error) };
-  const answer = settled.value as { status: number; body: string; sql?: SqlStatement[] };
+  const answer = settled.value as { status: number; body: string; sql?: SqlStatement[]; error?: string };
   let parsed: JsonValue;
   try {
     parsed = toPlain(captured.parse(answer.body));
   } catch {
     parsed = answer.body;
   }
-  return { id, status: 'returned', value: { status: answer.status, body: parsed }, ...(answer.sql ? { sql: answer.sql } : {}) };
+  return {
+    id,
+    status: 'returned',
+    value: { status: answer.status, body: parsed },
+    ...(answer.sql ? { sql: answer.sql } : {}),
+    // The error a route threw (Express answered it with a 500), as a string: it says why.
+    ...(typeof answer.error === 'string' ? { error: answer.error } : {}),
+  };
 }
 
 /**

@@ -92,6 +92,21 @@ describe('a request check', () => {
     expect(report.checks[0]?.message).toBe('GET /users/:id/posts answered 404 where the reference app answers 200, for data your program did not create.');
   });
 
+  it('fails a route that throws with the error it threw, at its line, and not Express’s HTML page', async () => {
+    const report = await grade(
+      program(`app.get('/users/:id/posts', async (req, res) => {
+  const user = await User.findByPk(req.params.id);
+  res.json(await user.getComments());
+});`),
+    );
+    expect(report.checks[0]?.passed).toBe(false);
+    expect(report.checks[0]?.message).toBe(
+      'GET /users/:id/posts answered 500 where the reference app answers 200, for data your program did not create. ' +
+        'The route threw TypeError: user.getComments is not a function (line 12), and Express answered that with a 500.',
+    );
+    expect(report.checks[0]?.found).toBe('500 an HTML error page (“TypeError: user.getComments is not a function”)');
+  });
+
   it('fails a route that never answers, saying so', async () => {
     const report = await grade(program("app.get('/users/:id/posts', async (req, res) => { await Post.findAll(); });"));
     expect(report.checks[0]?.passed).toBe(false);

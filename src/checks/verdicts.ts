@@ -3,7 +3,7 @@
  * and the probes' observations) to pass/fail with a message a learner understands. They
  * never touch the runtime, so learner code cannot reach them.
  */
-import type { CheckSpec, ProbeCall } from '../schemas/exercise';
+import type { CheckSpec, ProbeCall, ProbeObservation } from '../schemas/exercise';
 import type { AssociationInfo, ColumnInfo, JsonValue, ModelInfo, SqlStatement, TableSnapshot } from '../schemas/run-result';
 import type { CheckResult, Verdict, VerdictContext } from './types';
 import { statementShape } from '../insight/statement-shape';
@@ -482,15 +482,34 @@ function routeAnswer(value: JsonValue | undefined): { status: JsonValue; body: J
   return { status: answer.status ?? null, body: answer.body ?? null };
 }
 
+const ENTITIES: Record<string, string> = { '&lt;': '<', '&gt;': '>', '&quot;': '"', '&#39;': "'", '&amp;': '&', '&nbsp;': ' ' };
+
+/**
+ * A response body as the learner should read it: Express's HTML error page by its first
+ * line (the error, or "Internal Server Error"), not as escaped markup; a body the check does
+ * not compare (an empty projection: the status is what counts) as it came.
+ */
+function showBody(body: JsonValue, spec: Spec<'probe'>): string {
+  if (typeof body === 'string' && /^\s*<!DOCTYPE html>/i.test(body)) {
+    const first = /<pre>([\s\S]*?)(?:<br>|<\/pre>)/
+      .exec(body)?.[1]
+      ?.replace(/&[#\w]+;/g, (entity) => ENTITIES[entity] ?? entity)
+      .trim();
+    return `an HTML error page${first ? ` (“${first}”)` : ''}`;
+  }
+  return show(spec.project?.length === 0 ? body : normaliseValue(body, spec.project, spec.order));
+}
+
 /** A request probe: the status must be the solution's, and the JSON body too (projected and ordered as the check says). */
-function judgeRouteAnswer(spec: Spec<'probe'>, call: string, observed: JsonValue | undefined, reference: JsonValue | undefined): Verdict {
+function judgeRouteAnswer(spec: Spec<'probe'>, call: string, observed: ProbeObservation, reference: JsonValue | undefined): Verdict {
   const expected = routeAnswer(reference);
-  const found = routeAnswer(observed);
+  const found = routeAnswer(observed.value);
   if (found.status !== expected.status) {
+    const thrown = observed.error ? ` The route threw ${observed.error}, and Express answered that with a 500.` : '';
     return fail(
-      `${call} answered ${show(found.status)} where the reference app answers ${show(expected.status)}, for data your program did not create.`,
-      `${show(expected.status)} ${show(normaliseValue(expected.body, spec.project, spec.order))}`,
-      `${show(found.status)} ${show(normaliseValue(found.body, spec.project, spec.order))}`,
+      `${call} answered ${show(found.status)} where the reference app answers ${show(expected.status)}, for data your program did not create.${thrown}`,
+      `${show(expected.status)} ${showBody(expected.body, spec)}`,
+      `${show(found.status)} ${showBody(found.body, spec)}`,
     );
   }
   const want = normaliseValue(expected.body, spec.project, spec.order);
@@ -519,7 +538,7 @@ export function judgeProbe(spec: Spec<'probe'>, context: VerdictContext, id: str
     case 'threw':
       return fail(`${call} threw an error when called with fresh data: ${observed.error ?? ''}`, show(expected), observed.error ?? 'an error');
     case 'returned': {
-      if ('request' in probeCall) return judgeRouteAnswer(spec, call, observed.value, reference.value);
+      if ('request' in probeCall) return judgeRouteAnswer(spec, call, observed, reference.value);
       const found = normaliseValue(observed.value, spec.project, spec.order);
       if (JSON.stringify(found) === JSON.stringify(expected)) return pass(`${call} returned the right result for data it had never seen.`);
       return fail(`${call} returned the wrong result when called with fresh data (not the rows your program created).`, show(expected), show(found));

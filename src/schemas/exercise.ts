@@ -288,6 +288,7 @@ export interface ProbeObservation {
    */
   status: 'returned' | 'threw' | 'timeout' | 'unavailable';
   value?: JsonValue;
+  /** Why it threw or was unavailable; for a request that returned, the error its route threw (Express answered it). */
   error?: string;
   /** A request probe's: the statements the request caused, in order (checks with `during` read them). */
   sql?: SqlStatement[];

@@ -76,7 +76,7 @@ export interface ProgramOutcome {
   exports: Record<string, unknown>;
   sequelizeInstances: SequelizeInstance[];
   /** Sends a request to the app the program left listening (absent when none listens); `sql` is what the request caused. */
-  request?: (request: AppRequest) => Promise<{ status: number; body: string; sql: SqlStatement[] }>;
+  request?: (request: AppRequest) => Promise<{ status: number; body: string; sql: SqlStatement[]; error?: string }>;
 }
 
 export interface RunOptions {
@@ -409,9 +409,18 @@ export async function runProgram(source: string, host: RuntimeHost, options: Run
               // The log holds this request's statements only (the program's were read above), as for a live app's request.
               recorder.statements.splice(0);
               recorder.dropped = 0;
-              const response = await routes.send(port, path, init);
-              const text = (await response?.text()) ?? '';
-              return { status: response?.status ?? 0, body: text, sql: recorder.statements.slice() };
+              // A route that throws is answered by Express with a 500: its error, at its line, tells the learner why.
+              let routeError: unknown;
+              routes.onRouteError = (thrown) => (routeError ??= thrown);
+              try {
+                const response = await routes.send(port, path, init);
+                const text = (await response?.text()) ?? '';
+                const failure = routeError === undefined ? undefined : toRunError(routeError, locator, host.printer);
+                const routeFailure = failure && `${failure.name}: ${failure.message}${failure.location ? ` (line ${failure.location.line})` : ''}`;
+                return { status: response?.status ?? 0, body: text, sql: recorder.statements.slice(), ...(routeFailure ? { error: routeFailure } : {}) };
+              } finally {
+                routes.onRouteError = undefined;
+              }
             }
           : undefined;
       await options.afterRun({ exports: exported, sequelizeInstances: instances, ...(request ? { request } : {}) });

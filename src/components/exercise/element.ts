@@ -130,6 +130,9 @@ export class ExerciseElement extends HTMLElement {
     this.piece<HTMLButtonElement>('hide-solution').addEventListener('click', () => this.hideSolution(true));
     this.piece<HTMLButtonElement>('use-solution').addEventListener('click', () => void this.useSolution());
 
+    // Verdicts describe the program that was checked: once it changes, they are shown as out of date.
+    this.addEventListener('assoclab:edit', () => this.markVerdictsOutdated());
+
     this.lessonSlug = this.closest<HTMLElement>('[data-lesson-slug]')?.dataset.lessonSlug;
     const record = progress.exercise(this.exerciseId);
     this.showProgress(record.status);
@@ -321,6 +324,13 @@ export class ExerciseElement extends HTMLElement {
           'Each failed check in the list says what to change. Fix your program and press Check again.',
       );
     }
+  }
+
+  /** The program changed after its Check: the verdicts stay (they still guide), dimmed and said to be about the program before. */
+  private markVerdictsOutdated(): void {
+    if (this.dataset.verdicts !== 'fresh' || this.piece('check').hasAttribute('aria-busy')) return;
+    this.dataset.verdicts = 'outdated';
+    this.setStatus('You have changed your program since this Check: the checks below are about the program before. Press Check to test this one.');
   }
 
   /** After a reload: the last Check's verdicts, as they were, said to be from then. */

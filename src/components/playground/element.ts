@@ -135,7 +135,13 @@ export class PlaygroundElement extends HTMLElement {
     else {
       this.showStaticCode(code);
       this.save(code);
+      this.announceEdit();
     }
+  }
+
+  /** Tells the page (an exercise's verdicts) that the program is no longer the one last run or checked. */
+  private announceEdit(): void {
+    this.dispatchEvent(new CustomEvent('assoclab:edit', { bubbles: true }));
   }
 
   /** A program other than the built one, shown until the editor loads: numbered lines, not highlighted. */
@@ -276,6 +282,7 @@ export class PlaygroundElement extends HTMLElement {
           onChange: (value) => {
             this.code = value;
             this.save(value);
+            this.announceEdit();
           },
           onRunShortcut: () => void this.run(),
         });

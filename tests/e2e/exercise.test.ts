@@ -166,6 +166,9 @@ describe('an auto-graded exercise', () => {
       return (JSON.parse(data) as { exercise: { solution: string } }).exercise.solution;
     }, EXERCISE);
     await expect(getCode()).resolves.toBe(solution);
+    // The verdicts on screen are the last Check's, of another program: they say so until the next Check.
+    await expect(exercise().getAttribute('data-verdicts')).resolves.toBe('outdated');
+    await expect(checks().evaluate((list) => getComputedStyle(list).borderTopStyle)).resolves.toBe('dashed');
 
     await exercise().getByRole('button', { name: 'Check', exact: true }).click();
     await waitForVerdicts();

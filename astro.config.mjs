@@ -7,6 +7,7 @@ import { prebuiltMonacoWorkers } from './scripts/vite-monaco-workers.mjs';
 import { shikiNoTimeLimit } from './scripts/shiki-no-time-limit.mjs';
 import { courseChecks } from './src/course/integration';
 import { rehypeDocLinks } from './src/docs/doc-pages';
+import { rehypeScrollableTables } from './src/docs/scrollable-tables';
 
 // https://astro.build/config
 export default defineConfig({
@@ -20,7 +21,7 @@ export default defineConfig({
   },
   markdown: {
     // The guides in docs/ are pages too (src/pages/instructors/): their links to each other lead to those pages.
-    rehypePlugins: [rehypeDocLinks],
+    rehypePlugins: [rehypeDocLinks, rehypeScrollableTables],
     // Static code blocks in lessons: highlighted at build time, both themes in the HTML,
     // switched by CSS on <html data-theme> (src/styles/global.css).
     shikiConfig: {

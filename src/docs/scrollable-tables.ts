@@ -1,0 +1,33 @@
+/**
+ * The rehype plugin (astro.config.mjs: markdown.rehypePlugins) that puts every table of a
+ * lesson or guide in a region that scrolls sideways on its own: a wide table (the accessor
+ * methods of each association) then never makes a phone's whole page scroll. The region is
+ * focusable and named, so it scrolls from the keyboard too.
+ */
+
+/** The part of a HAST node this plugin reads and writes (hast's types are not a dependency of the site). */
+interface HastNode {
+  type: string;
+  tagName?: string;
+  properties?: Record<string, unknown>;
+  children?: HastNode[];
+}
+
+function wrapTables(node: HastNode): void {
+  const children = node.children;
+  if (!children) return;
+  children.forEach((child, index) => {
+    if (child.type === 'element' && child.tagName === 'table') {
+      children[index] = {
+        type: 'element',
+        tagName: 'div',
+        properties: { className: ['table-scroll'], tabIndex: 0, role: 'region', ariaLabel: 'Table (scrolls sideways)' },
+        children: [child],
+      };
+    } else wrapTables(child);
+  });
+}
+
+export function rehypeScrollableTables(): (tree: HastNode) => void {
+  return (tree) => wrapTables(tree);
+}

@@ -6,7 +6,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { seriousViolations } from './axe';
 import { launchChromium, networkQuiet, openPage } from './browser';
-import { serveDist, type StaticSite } from './static-server';
+import { distDir, serveDist, type StaticSite } from './static-server';
+import { readdirSync } from 'node:fs';
+import { sep } from 'node:path';
 import { encodeAssignment } from '../../src/schemas/assignment';
 
 const LESSON_URL = '/lessons/basics/has-many-belongs-to/';
@@ -176,6 +178,28 @@ describe('the built site', () => {
     await loaded;
     await page.context().close();
   });
+
+  it('every page fits a 390 px phone: nothing makes the page itself scroll sideways (wide tables and code scroll in place)', async () => {
+    const pages = readdirSync(distDir(), { recursive: true, encoding: 'utf8' })
+      .filter((file) => file.endsWith('index.html') && !file.startsWith('_'))
+      .map(
+        (file) =>
+          `/${file
+            .replace(/index\.html$/, '')
+            .split(sep)
+            .join('/')}`,
+      );
+    expect(pages.length).toBeGreaterThan(15);
+    const { page } = await openPage(browser, { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
+    const tooWide: string[] = [];
+    for (const path of pages) {
+      await page.goto(site.url + path);
+      const width = await page.evaluate(() => document.documentElement.scrollWidth);
+      if (width > 390) tooWide.push(`${path}: ${width} px`);
+    }
+    expect(tooWide).toEqual([]);
+    await page.context().close();
+  }, 120_000);
 
   describe.each(['light', 'dark'] as const)('axe in the %s theme', (colorScheme) => {
     it.each([

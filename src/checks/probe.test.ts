@@ -1,7 +1,18 @@
 import { describe, expect, it } from 'vitest';
 import { parseExercise } from '../schemas/exercise';
 import { ContentValidationError } from '../schemas/parse';
-import { randomValue, runProbes, toPlain } from './probe';
+import { drawer, randomValue, runProbes, toPlain } from './probe';
+
+describe('drawer', () => {
+  it('never draws the same value twice in one probe, and draws the same values for the same seed', () => {
+    const titles = (seed: number) => {
+      const draw = drawer(seed);
+      return Array.from({ length: 40 }, (_, index) => draw('title', `probe/post${index}/title`));
+    };
+    expect(new Set(titles(7)).size).toBe(40);
+    expect(titles(7)).toEqual(titles(7));
+  });
+});
 
 describe('randomValue', () => {
   it('is the same for the same seed and key, and differs across seeds', () => {

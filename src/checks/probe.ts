@@ -308,9 +308,23 @@ function settle(run: () => unknown, timeoutMs: number): Promise<Settled> {
   });
 }
 
-function resolveValue(value: ProbeValue, rows: Map<string, unknown>, seed: number, key: string): unknown {
+type RandomKind = Parameters<typeof randomValue>[0];
+/** Draws a probe's random values: seeded per key, and never the same value twice in one probe (two posts with one title read as a bug). */
+type Draw = (kind: RandomKind, key: string) => string | number;
+
+export function drawer(seed: number): Draw {
+  const drawn: Record<string, true> = Object.create(null) as Record<string, true>;
+  return (kind, key) => {
+    let value = randomValue(kind, seed, key);
+    for (let attempt = 1; drawn[`${kind}:${value}`] && attempt < 20; attempt++) value = randomValue(kind, seed, `${key}#${attempt}`);
+    drawn[`${kind}:${value}`] = true;
+    return value;
+  };
+}
+
+function resolveValue(value: ProbeValue, rows: Map<string, unknown>, draw: Draw, key: string): unknown {
   if (value === null || typeof value !== 'object') return value;
-  if ('random' in value) return randomValue(value.random, seed, key);
+  if ('random' in value) return draw(value.random, key);
   const row = rows.get(value.ref) as RowLike | undefined;
   const data = row?.dataValues;
   return data && typeof data === 'object' ? data[value.attribute] : undefined;
@@ -320,7 +334,7 @@ async function seedRow(
   row: ProbeRow,
   outcome: ProbeOutcome,
   rows: Map<string, unknown>,
-  seed: number,
+  draw: Draw,
   probeId: string,
   timeoutMs: number,
 ): Promise<string | undefined> {
@@ -330,7 +344,7 @@ async function seedRow(
   const values: Record<string, unknown> = {};
   for (const key of captured.keys(row.values)) {
     const value = row.values[key];
-    if (value !== undefined) values[key] = resolveValue(value, rows, seed, `${probeId}/${row.as}/${key}`);
+    if (value !== undefined) values[key] = resolveValue(value, rows, draw, `${probeId}/${row.as}/${key}`);
   }
   const settled = await settle(() => model.create(values), timeoutMs);
   if (settled.status === 'returned') {
@@ -346,14 +360,15 @@ async function seedRow(
 async function runOne(request: ProbeRequest, outcome: ProbeOutcome, seed: number): Promise<ProbeObservation> {
   const { spec } = request;
   const rows = new Map<string, unknown>();
+  const draw = drawer(seed);
   const seeded: unknown[] = [];
   try {
     for (const row of spec.seed) {
-      const problem = await seedRow(row, outcome, rows, seed, request.id, spec.timeoutMs);
+      const problem = await seedRow(row, outcome, rows, draw, request.id, spec.timeoutMs);
       if (problem) return { id: request.id, status: 'unavailable', error: problem };
       seeded.push(rows.get(row.as));
     }
-    if ('request' in spec.call) return await callRoute(request.id, spec.call.request, outcome, rows, seed, spec.timeoutMs);
+    if ('request' in spec.call) return await callRoute(request.id, spec.call.request, outcome, rows, draw, spec.timeoutMs);
     const args: unknown[] = [];
     for (const name of spec.call.args) args.push(rows.get(name));
     let target: unknown;
@@ -415,7 +430,7 @@ async function callRoute(
   route: RouteCall,
   outcome: ProbeOutcome,
   rows: Map<string, unknown>,
-  seed: number,
+  draw: Draw,
   timeoutMs: number,
 ): Promise<ProbeObservation> {
   const send = outcome.request;
@@ -424,7 +439,7 @@ async function callRoute(
   let body: string | undefined;
   if (route.body) {
     const values: Record<string, unknown> = {};
-    for (const key of captured.keys(route.body)) values[key] = resolveValue(route.body[key]!, rows, seed, `${id}/body/${key}`);
+    for (const key of captured.keys(route.body)) values[key] = resolveValue(route.body[key]!, rows, draw, `${id}/body/${key}`);
     body = captured.stringify(values);
   }
   const settled = await settle(() => send({ method: route.method, path, headers: {}, ...(body !== undefined ? { body } : {}) }), timeoutMs);

@@ -318,6 +318,15 @@ function statementsOf(spec: { during?: string | undefined }, context: VerdictCon
   const observed = context.observations.get(spec.during);
   if (observed?.status !== 'returned' || !observed.sql)
     return { verdict: fail(`Not judged: ${request} got no answer to judge its queries by (see the check about it).`, `an answer to ${request}`, 'no answer') };
+  // A route that threw stopped before the queries it was meant to send: none of them is news.
+  if (observed.error)
+    return {
+      verdict: fail(
+        `Not judged: ${request} failed (its route threw ${observed.error}) before it sent the queries it is meant to. Fix that first (see the check about it).`,
+        `an answer to ${request}`,
+        'a 500 from a route that threw',
+      ),
+    };
   return {
     statements: observed.sql.filter((statement) => !statement.internal),
     who: `Answering ${request}`,
@@ -360,11 +369,14 @@ function mentionedTables(sql: string): Set<string> {
 }
 
 export function judgeJoinUsed(spec: Spec<'join-used'>, context: VerdictContext): Verdict {
-  const selects = userStatements(context).filter(isSelect);
+  const read = statementsOf(spec, context);
+  if ('verdict' in read) return read.verdict;
+  const selects = read.statements.filter(isSelect);
   const joined = selects.find((s) => /\bJOIN\b/i.test(s.sql) && spec.tables.every((table) => mentionedTables(s.sql).has(table)));
-  if (joined) return pass(`One SELECT joined ${spec.tables.join(' and ')}.`);
+  const during = spec.during === undefined ? '' : ` while ${lowerFirst(read.who)}`;
+  if (joined) return pass(`One SELECT joined ${spec.tables.join(' and ')}${during}.`);
   return fail(
-    `No SELECT joined ${spec.tables.join(' and ')}: their rows were read by separate queries, never together in one.`,
+    `No SELECT joined ${spec.tables.join(' and ')}${during}: their rows were read by separate queries, or not at all, never together in one.`,
     `a SELECT ... JOIN over ${spec.tables.join(', ')}`,
     selects.length
       ? selects
@@ -471,6 +483,25 @@ export function normaliseValue(value: JsonValue | undefined, project: readonly s
   return reduce(value);
 }
 
+/**
+ * What the comparison shows as null but was not there at all: a key the check reads that the
+ * value lacks (`posts`), named with the key it has instead when only the case differs
+ * (`Posts`, an association's default name). Looks at the value itself, or its first row.
+ */
+function missingKeysNote(value: JsonValue | undefined, project: readonly string[] | undefined): string {
+  const row = Array.isArray(value) ? value.find((item) => item !== null && typeof item === 'object' && !Array.isArray(item)) : value;
+  if (!project?.length || row === null || row === undefined || typeof row !== 'object' || Array.isArray(row)) return '';
+  const keys = Object.keys(row);
+  const notes: string[] = [];
+  for (const key of new Set(project.map((path) => path.split('.')[0]!))) {
+    if (key in row) continue;
+    const instead = keys.find((other) => other.toLowerCase() === key.toLowerCase());
+    notes.push(instead ? `“${key}” is missing, but there is “${instead}” (keys are case-sensitive)` : `“${key}” is missing`);
+  }
+  if (notes.length === 0) return '';
+  return ` In what came back, ${notes.join('; ')}${notes.some((note) => note.includes('there is')) ? '' : ` (its keys: ${keys.slice(0, 8).join(', ') || 'none'})`}.`;
+}
+
 function show(value: JsonValue): string {
   const text = JSON.stringify(value, null, 1).replace(/\n\s*/g, ' ');
   return text.length > 400 ? `${text.slice(0, 400)}…` : text;
@@ -515,7 +546,7 @@ function judgeRouteAnswer(spec: Spec<'probe'>, call: string, observed: ProbeObse
   const want = normaliseValue(expected.body, spec.project, spec.order);
   const got = normaliseValue(found.body, spec.project, spec.order);
   if (JSON.stringify(want) === JSON.stringify(got)) return pass(`${call} answered with the right status and JSON for data it had never seen.`);
-  return fail(`${call} answered with the wrong JSON for data your program did not create.`, show(want), show(got));
+  return fail(`${call} answered with the wrong JSON for data your program did not create.${missingKeysNote(found.body, spec.project)}`, show(want), show(got));
 }
 
 export function judgeProbe(spec: Spec<'probe'>, context: VerdictContext, id: string): Verdict {
@@ -541,7 +572,11 @@ export function judgeProbe(spec: Spec<'probe'>, context: VerdictContext, id: str
       if ('request' in probeCall) return judgeRouteAnswer(spec, call, observed, reference.value);
       const found = normaliseValue(observed.value, spec.project, spec.order);
       if (JSON.stringify(found) === JSON.stringify(expected)) return pass(`${call} returned the right result for data it had never seen.`);
-      return fail(`${call} returned the wrong result when called with fresh data (not the rows your program created).`, show(expected), show(found));
+      return fail(
+        `${call} returned the wrong result when called with fresh data (not the rows your program created).${missingKeysNote(observed.value, spec.project)}`,
+        show(expected),
+        show(found),
+      );
     }
   }
 }

@@ -173,6 +173,7 @@ export const checkSpecSchema = z.discriminatedUnion('kind', [
       ...checkBase,
       kind: z.literal('join-used').describe('At least one SELECT joined these tables.'),
       tables: z.array(z.string()).min(1).describe('Tables that must all appear in one SELECT with a JOIN.'),
+      during: z.string().optional().describe('The id of a request probe of this exercise: judge the statements its request caused, not the program’s own.'),
     })
     .strict(),
   z
@@ -229,7 +230,7 @@ export const exerciseSchema = z
     });
     // `during` reads the SQL of another check's request: that check must be a request probe.
     exercise.checks.forEach((check, index) => {
-      if ((check.kind !== 'query-count' && check.kind !== 'no-n-plus-one') || check.during === undefined) return;
+      if ((check.kind !== 'query-count' && check.kind !== 'no-n-plus-one' && check.kind !== 'join-used') || check.during === undefined) return;
       const probe = exercise.checks.find((other) => other.id === check.during);
       if (!probe || probe.kind !== 'probe' || !('request' in probe.probe.call)) {
         const requests = exercise.checks.filter((other) => other.kind === 'probe' && 'request' in other.probe.call).map((other) => other.id);

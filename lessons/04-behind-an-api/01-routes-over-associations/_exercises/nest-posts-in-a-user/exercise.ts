@@ -34,10 +34,10 @@ export default defineExercise({
     },
     {
       id: 'one-query',
-      kind: 'query-count',
+      kind: 'join-used',
       title: 'One SELECT reads the user and their posts together',
-      statement: 'select',
-      max: 1,
+      // A JOIN, not a count: a route that reads no posts at all also sends a single SELECT.
+      tables: ['Users', 'Posts'],
       during: 'user-with-posts',
     },
     {

@@ -448,7 +448,7 @@ describe('a SQL check on the queries of one request (during)', () => {
       { kind: 'no-n-plus-one', during: 'posts' },
       perRow,
       false,
-      /^The same SELECT ran 2 times with different values while answering GET \/posts: one query per row/,
+      /^The same SELECT ran 2 times while answering GET \/posts, each time with a different value: one query per row/,
     ],
     ['one query for the route', { kind: 'no-n-plus-one', during: 'posts' }, joined, true, /^No query ran once per row while answering GET \/posts/],
     [

@@ -395,22 +395,25 @@ export function judgeJoinUsed(spec: Spec<'join-used'>, context: VerdictContext):
 export function judgeNoNPlusOne(spec: Spec<'no-n-plus-one'>, context: VerdictContext): Verdict {
   const read = statementsOf(spec, context);
   if ('verdict' in read) return read.verdict;
-  const byShape = new Map<string, Set<string>>();
+  const byShape = new Map<string, { variants: Set<string>; runs: number }>();
   for (const statement of read.statements.filter(isSelect)) {
     const shape = statementShape(statement.sql);
-    const variants = byShape.get(shape) ?? new Set<string>();
-    variants.add(`${statement.sql}\u0000${JSON.stringify(statement.bind)}`);
-    byShape.set(shape, variants);
+    const seen = byShape.get(shape) ?? { variants: new Set<string>(), runs: 0 };
+    seen.variants.add(`${statement.sql}\u0000${JSON.stringify(statement.bind)}`);
+    seen.runs += 1;
+    byShape.set(shape, seen);
   }
-  const repeated = [...byShape.entries()].filter(([, variants]) => variants.size > spec.maxRepeats);
+  const repeated = [...byShape.entries()].filter(([, seen]) => seen.variants.size > spec.maxRepeats);
   // " while answering GET /posts" when the check reads a request's SQL.
   const during = spec.during === undefined ? '' : ` while ${lowerFirst(read.who)}`;
   if (repeated.length === 0) return pass(`No query ran once per row${during} (no N+1).`);
-  const [shape, variants] = repeated[0] ?? ['', new Set<string>()];
+  const [shape, { variants, runs }] = repeated[0]!;
+  // The count the learner can check against the SQL tab: every run, and how many distinct values among them.
+  const values = runs === variants.size ? 'each time with a different value' : `with ${variants.size} different values`;
   return fail(
-    `The same SELECT ran ${variants.size} times with different values${during}: one query per row of an earlier result, the N+1 problem.`,
+    `The same SELECT ran ${runs} times${during}, ${values}: one query per row of an earlier result, the N+1 problem.`,
     `each SELECT shape at most ${spec.maxRepeats} time${spec.maxRepeats === 1 ? '' : 's'}`,
-    `${variants.size} × ${shape}`,
+    `${runs} × ${shape}`,
   );
 }
 

@@ -353,6 +353,27 @@ describe('a failed check says what is wrong, never the code to write', () => {
     expect(result.message).toBe('User has many Post, but its foreign key is UserId, not editorId.');
   });
 
+  it('names the row the learner meant (same title, another owner), not a row that only shares the owner', () => {
+    const handedOver: RunResult = {
+      ...run,
+      database: {
+        tables: [
+          {
+            name: 'Posts',
+            columns: [],
+            rows: [
+              { id: 1, title: 'Ten rules for sourdough', userId: 2 },
+              { id: 2, title: 'A week of night trains', userId: null },
+            ],
+            rowCount: 2,
+          },
+        ],
+      },
+    };
+    const result = judge(spec({ kind: 'rows-include', table: 'Posts', rows: [{ title: 'A week of night trains', userId: 2 }] }), context([], handedOver));
+    expect(result.message).toBe('Posts is missing a row it should hold. A row of Posts has title "A week of night trains" but userId null, not 2.');
+  });
+
   it('names a through model the program never defined', () => {
     const byName: RunResult = {
       ...run,

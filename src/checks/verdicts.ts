@@ -281,14 +281,18 @@ export function judgeRowsInclude(spec: Spec<'rows-include'>, context: VerdictCon
 function nearMiss(table: string, wanted: Record<string, JsonValue>, rows: readonly Record<string, JsonValue>[]): string {
   const keys = Object.keys(wanted);
   if (keys.length < 2) return '';
-  for (const row of rows) {
+  const misses = rows.flatMap((row) => {
     const differing = keys.filter((key) => !sameValue(row[key], wanted[key] ?? null));
-    if (differing.length !== 1) continue;
-    const key = differing[0]!;
-    const same = keys.filter((other) => other !== key).map((other) => `${other} ${JSON.stringify(wanted[other])}`);
-    return ` A row of ${table} has ${same.join(' and ')} but ${key} ${JSON.stringify(row[key] ?? null)}, not ${JSON.stringify(wanted[key])}.`;
-  }
-  return '';
+    return differing.length === 1 ? [{ row, key: differing[0]! }] : [];
+  });
+  // The row the learner meant shares the wanted row's words (its title, its name) and differs
+  // in a key or a number: "the post titled X has userId null". A row that shares only a key
+  // and differs in its words is another row altogether.
+  const describes = (key: string) => typeof wanted[key] === 'string';
+  const miss = misses.find((candidate) => !describes(candidate.key)) ?? misses[0];
+  if (!miss) return '';
+  const same = keys.filter((other) => other !== miss.key).map((other) => `${other} ${JSON.stringify(wanted[other])}`);
+  return ` A row of ${table} has ${same.join(' and ')} but ${miss.key} ${JSON.stringify(miss.row[miss.key] ?? null)}, not ${JSON.stringify(wanted[miss.key])}.`;
 }
 
 // ---------------------------------------------------------------------------- SQL

@@ -6,6 +6,7 @@
  */
 import { z } from 'zod';
 import { REQUEST_METHODS } from './app-exchange';
+import { parseRequestLine } from './request-line';
 import { exerciseIdSchema } from './lesson';
 import { difficultySchema, topicIdSchema } from './topics';
 import { parseWithFriendlyErrors } from './parse';
@@ -220,9 +221,19 @@ export const exerciseSchema = z
       .default('write')
       .describe('`write`: the learner builds something new; `fix`: the starter is a broken program whose behaviour the learner repairs.'),
     hints: z.array(name('One hint.')).default([]).describe('Progressive hints, gentlest first.'),
+    requests: z
+      .array(z.string())
+      .optional()
+      .describe(
+        'For an exercise whose program listens: requests preset in its Request panel, one per line as `GET /users/1/posts` or `POST /users/1/posts {"title":"Tea"}`, so the learner can send what the instructions ask.',
+      ),
   })
   .strict()
   .superRefine((exercise, context) => {
+    exercise.requests?.forEach((line, index) => {
+      const parsed = parseRequestLine(line);
+      if (!parsed.ok) context.addIssue({ code: 'custom', path: ['requests', index], message: parsed.problem });
+    });
     const seen = new Set<string>();
     exercise.checks.forEach((check, index) => {
       if (seen.has(check.id)) context.addIssue({ code: 'custom', path: ['checks', index, 'id'], message: `duplicate check id "${check.id}"` });

@@ -176,6 +176,24 @@ describe('an exercise graded by requests to the learner’s app', () => {
     return exercise().evaluate((element) => (element as HTMLElement).dataset.result);
   };
 
+  it('offers the requests its instructions ask for, preset in its Request panel, and stays inside its card', async () => {
+    await exercise().scrollIntoViewIfNeeded();
+    const pg = exercise().locator('assoclab-playground');
+    const done = pg.evaluate((element) => new Promise<void>((resolve) => element.addEventListener('assoclab:result', () => resolve(), { once: true })));
+    await exercise().getByRole('button', { name: 'Run', exact: true }).click();
+    await done;
+    await expect(pg.getByLabel('Path', { exact: true }).inputValue()).resolves.toBe('/users/1/posts');
+    await pg.getByRole('button', { name: 'Send GET /users/99/posts', exact: true }).click();
+    await pg.locator('[data-part="response-status"]').waitFor();
+    await expect(pg.locator('[data-part="response-status"]').textContent()).resolves.toBe('200 OK');
+    // The response scrolls inside the playground: nothing of the panel shows below the playground's own edge.
+    const [panel, card] = await Promise.all([pg.locator('.pg-req').boundingBox(), pg.boundingBox()]);
+    const visibleBottom = await pg.evaluate((element) => element.getBoundingClientRect().top + element.clientHeight);
+    expect(panel!.y).toBeLessThan(card!.y + card!.height);
+    expect(await pg.evaluate((element) => getComputedStyle(element).overflowY)).toBe('auto');
+    expect(visibleBottom).toBeLessThanOrEqual(card!.y + card!.height + 1);
+  }, 60_000);
+
   it('fails the starter, saying which request answered what, and passes the solution', async () => {
     await exercise().scrollIntoViewIfNeeded();
     await expect(verdict()).resolves.toBe('failed');

@@ -5,6 +5,8 @@ export default defineExercise({
   difficulty: 2,
   kind: 'fix',
   title: 'Serve one user’s posts from a route',
+  // Preset in the Request panel: what the instructions ask the learner to send.
+  requests: ['GET /users/1/posts', 'GET /users/99/posts'],
   checks: [
     { id: 'runs', kind: 'runs-without-error', title: 'The program runs without an error' },
     {

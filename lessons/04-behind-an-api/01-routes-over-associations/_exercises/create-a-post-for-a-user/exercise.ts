@@ -4,6 +4,8 @@ export default defineExercise({
   topic: 'associations-in-an-api',
   difficulty: 2,
   title: 'Create a post for a user: POST /users/:id/posts',
+  // Preset in the Request panel: what the instructions ask the learner to send.
+  requests: ['POST /users/1/posts {"title":"Rye, mostly"}', 'POST /users/99/posts {"title":"Rye, mostly"}'],
   checks: [
     { id: 'runs', kind: 'runs-without-error', title: 'The program runs without an error' },
     {

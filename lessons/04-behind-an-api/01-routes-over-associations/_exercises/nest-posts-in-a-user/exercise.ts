@@ -4,6 +4,8 @@ export default defineExercise({
   topic: 'associations-in-an-api',
   difficulty: 2,
   title: 'Nest a user’s posts in its JSON',
+  // Preset in the Request panel: what the instructions ask the learner to send.
+  requests: ['GET /users/1', 'GET /users/99'],
   checks: [
     { id: 'runs', kind: 'runs-without-error', title: 'The program runs without an error' },
     {

@@ -4,6 +4,8 @@ export default defineExercise({
   topic: 'associations-in-an-api',
   difficulty: 2,
   title: 'Answer 400 for a post without a title',
+  // Preset in the Request panel: what the instructions ask the learner to send.
+  requests: ['POST /users/1/posts {"title":""}', 'POST /users/1/posts {}', 'POST /users/1/posts {"title":"Rye, mostly"}'],
   checks: [
     { id: 'runs', kind: 'runs-without-error', title: 'The program runs without an error' },
     {

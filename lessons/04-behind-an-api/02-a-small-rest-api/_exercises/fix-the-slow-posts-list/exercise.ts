@@ -5,6 +5,8 @@ export default defineExercise({
   difficulty: 2,
   kind: 'fix',
   title: 'Fix the slow posts list (N+1 in a route)',
+  // Preset in the Request panel: what the instructions ask the learner to send.
+  requests: ['GET /posts'],
   checks: [
     { id: 'runs', kind: 'runs-without-error', title: 'The program runs without an error' },
     {

@@ -4,6 +4,8 @@ export default defineExercise({
   topic: 'associations-in-an-api',
   difficulty: 3,
   title: 'Tag posts from routes: GET and POST /posts/:id/tags',
+  // Preset in the Request panel: what the instructions ask the learner to send.
+  requests: ['GET /posts/1/tags', 'POST /posts/2/tags {"name":"baking"}', 'GET /posts/99/tags'],
   checks: [
     { id: 'runs', kind: 'runs-without-error', title: 'The program runs without an error' },
     {

@@ -374,6 +374,49 @@ describe('a failed check says what is wrong, never the code to write', () => {
     expect(result.message).toBe('Posts is missing a row it should hold. A row of Posts has title "A week of night trains" but userId null, not 2.');
   });
 
+  it('says when one side asks for the wanted ON DELETE but the column kept the other side’s rule', () => {
+    const oneSideChanged: RunResult = {
+      ...run,
+      models: {
+        models: [
+          {
+            name: 'User',
+            tableName: 'Users',
+            attributes: [],
+            associations: [
+              { type: 'HasMany', source: 'User', target: 'Post', as: 'Posts', aliased: false, foreignKey: 'userId', onDelete: 'SET NULL', accessors: [] },
+            ],
+          },
+          {
+            name: 'Post',
+            tableName: 'Posts',
+            attributes: [],
+            associations: [
+              {
+                type: 'BelongsTo',
+                source: 'Post',
+                target: 'User',
+                as: 'User',
+                aliased: false,
+                foreignKey: 'userId',
+                onDelete: 'SET NULL',
+                ignoredOnDelete: 'CASCADE',
+                accessors: [],
+              },
+            ],
+          },
+        ],
+      },
+    };
+    const result = judge(
+      spec({ kind: 'foreign-key', table: 'Posts', column: 'userId', references: { table: 'Users', column: 'id' }, onDelete: 'CASCADE' }),
+      context([], oneSideChanged),
+    );
+    expect(result.message).toMatch(
+      /Post belongs to User asks for CASCADE, but the column was made by User has many Post, which asks for SET NULL: the association that defines the column first sets its rule/,
+    );
+  });
+
   it('names a through model the program never defined', () => {
     const byName: RunResult = {
       ...run,

@@ -196,6 +196,30 @@ export function judgeColumnExists(spec: Spec<'column-exists'>, context: VerdictC
   return 'verdict' in found ? found.verdict : pass(`The table ${spec.table} has a column ${spec.column}.`);
 }
 
+/**
+ * " Post belongs to Category asks for SET NULL, but ...": when one side of the relation asks
+ * for the wanted rule and the other for the rule the column has, the learner changed one side
+ * only; the first association to define the column is the one whose rule it keeps.
+ */
+function sidesDisagree(spec: Spec<'foreign-key'>, columnRule: string, context: VerdictContext): string {
+  const models = context.run.models.models;
+  const tableOf = (model: string) => models.find((candidate) => candidate.name === model)?.tableName;
+  const sides = models
+    .flatMap((model) => model.associations)
+    .filter(
+      (a) =>
+        a.foreignKey === spec.column &&
+        a.type !== 'BelongsToMany' &&
+        tableOf(a.type === 'BelongsTo' ? a.source : a.target) === spec.table &&
+        tableOf(a.type === 'BelongsTo' ? a.target : a.source) === spec.references.table,
+    );
+  const asking = sides.find((a) => a.ignoredOnDelete === spec.onDelete);
+  const keeping = sides.find((a) => a !== asking && a.ignoredOnDelete === undefined);
+  if (!asking || !keeping) return '';
+  const name = (a: AssociationInfo) => relation(lowerFirst(a.type) as AssociationKind, a.source, a.target);
+  return ` ${name(asking)} asks for ${spec.onDelete}, but the column was made by ${name(keeping)}, which asks for ${columnRule.toUpperCase()}: the association that defines the column first sets its rule, so both sides must say the same.`;
+}
+
 export function judgeForeignKey(spec: Spec<'foreign-key'>, context: VerdictContext): Verdict {
   const found = withColumn(spec, context);
   if ('verdict' in found) return found.verdict;
@@ -218,7 +242,7 @@ export function judgeForeignKey(spec: Spec<'foreign-key'>, context: VerdictConte
   }
   if (spec.onDelete && ref.onDelete.toUpperCase() !== spec.onDelete) {
     return fail(
-      `The foreign key ${spec.table}.${spec.column} has ON DELETE ${ref.onDelete}: deleting a row of ${spec.references.table} does not do ${spec.onDelete} to its rows in ${spec.table}.`,
+      `The foreign key ${spec.table}.${spec.column} has ON DELETE ${ref.onDelete}: deleting a row of ${spec.references.table} does not do ${spec.onDelete} to its rows in ${spec.table}.${sidesDisagree(spec, ref.onDelete, context)}`,
       wanted,
       foundText,
     );

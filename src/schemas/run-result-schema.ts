@@ -95,6 +95,7 @@ const associationSchema: z.ZodType<AssociationInfo> = z.object({
   otherKey: z.string().optional(),
   onDelete: z.string().optional(),
   onUpdate: z.string().optional(),
+  ignoredOnDelete: z.string().optional(),
   accessors: z.array(z.string()),
 });
 

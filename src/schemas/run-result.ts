@@ -109,6 +109,8 @@ export interface AssociationInfo {
   otherKey?: string;
   onDelete?: string;
   onUpdate?: string;
+  /** An onDelete this association was given that the column does not have: the first association of the pair created the column with its own rule. */
+  ignoredOnDelete?: string;
   /** The accessor methods this association added (getPosts, setUser, ...). */
   accessors: string[];
 }

@@ -86,6 +86,10 @@ function association(assoc: AssociationLike): AssociationInfo {
     ...(assoc.otherKey ? { otherKey: assoc.otherKey } : {}),
     ...(onDelete ? { onDelete: String(onDelete).toUpperCase() } : {}),
     ...(onUpdate ? { onUpdate: String(onUpdate).toUpperCase() } : {}),
+    // What this association asked for when the column kept another rule: the learner changed one side only.
+    ...(assoc.options.onDelete && onDelete && String(assoc.options.onDelete).toUpperCase() !== String(onDelete).toUpperCase()
+      ? { ignoredOnDelete: String(assoc.options.onDelete).toUpperCase() }
+      : {}),
     accessors: Object.values(assoc.accessors ?? {}),
   };
 }

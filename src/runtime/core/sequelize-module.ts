@@ -141,7 +141,27 @@ function recordingConnection(given: Record<string | symbol, unknown>, query: Pen
   return Object.create(connection, { run: { value: through('run') }, all: { value: through('all') }, [CONNECTION]: { value: connection } }) as object;
 }
 
+/** Exports that are another name for a class exported under its own (`Error` is `BaseError`, `NUMERIC` is `DECIMAL`). */
+const ALIAS_EXPORTS = new Set(['Error', 'NUMERIC', 'JSON', 'DOUBLE PRECISION']);
+let classNamesRestored = false;
+
+/**
+ * A minified bundle renames Sequelize's classes (`EagerLoadingError` becomes `w`), and a
+ * printed error starts with its class's name, as natively `EagerLoadingError
+ * [SequelizeEagerLoadingError]: ...`. Each exported class gets back the name it is exported
+ * under, which is its name in Sequelize's source; under Node nothing changes.
+ */
+function restoreClassNames(): void {
+  if (classNamesRestored) return;
+  classNamesRestored = true;
+  for (const [name, value] of Object.entries(SequelizeLib)) {
+    if (typeof value !== 'function' || !/^[A-Z]/.test(name) || ALIAS_EXPORTS.has(name) || value.name === name) continue;
+    Object.defineProperty(value, 'name', { value: name, configurable: true });
+  }
+}
+
 export function createSequelizeModule(settings: SequelizeModuleOptions): Record<string, unknown> {
+  restoreClassNames();
   const { recorder } = settings;
   const RealSequelize = SequelizeLib.Sequelize;
   // Node prints each deprecation once per process; a run is the learner's process.

@@ -15,3 +15,7 @@ plain.code = 'E_PLAIN';
 console.log(plain);
 console.log([new TypeError('in an array')]);
 console.log(new Error('outer', { cause: new Error('inner') }).cause.message);
+// Sequelize's own classes keep their names when printed (a minified bundle renames them).
+const unjoined = await Tag.findAll({ include: Tag }).catch((error) => error);
+console.log(unjoined.constructor.name, failure.constructor.name);
+console.log(unjoined);

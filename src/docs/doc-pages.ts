@@ -26,8 +26,8 @@ export function isGuide(path: string | undefined): boolean {
   return path !== undefined && /(^|[\\/])docs[\\/][^\\/]+\.md$/.test(path);
 }
 
-/** The part of a HAST node this plugin reads (hast's types are not a dependency of the site). */
-interface HastNode {
+/** The part of a HAST node the site's rehype plugins read and write (hast's types are not a dependency of the site). */
+export interface HastNode {
   type: string;
   tagName?: string;
   properties?: Record<string, unknown>;

@@ -4,14 +4,7 @@
  * methods of each association) then never makes a phone's whole page scroll. The region is
  * focusable and named, so it scrolls from the keyboard too.
  */
-
-/** The part of a HAST node this plugin reads and writes (hast's types are not a dependency of the site). */
-interface HastNode {
-  type: string;
-  tagName?: string;
-  properties?: Record<string, unknown>;
-  children?: HastNode[];
-}
+import type { HastNode } from './doc-pages';
 
 function wrapTables(node: HastNode): void {
   const children = node.children;

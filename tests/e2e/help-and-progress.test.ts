@@ -196,8 +196,15 @@ describe('solved, and solved with the solution', () => {
 
     // Reset brings back the starter; the learner then writes the program (here: the solution's text, typed in).
     await page.goto(site.url + LESSON_URL);
-    page.once('dialog', (dialog) => void dialog.accept());
+    // The learner's pointer reaches the playground before it presses Reset, which starts the
+    // runtime's frame; a confirm opened while that frame was being made could be closed by
+    // Chromium before it was answered (seen in 1 of 3 runs of this file).
+    await exercise.locator('[data-part="editor"]').hover();
+    await expect.poll(() => exercise.locator('assoclab-playground').getAttribute('data-runtime'), { timeout: CHECK_TIMEOUT }).toBe('ready');
+    const confirmed = page.waitForEvent('dialog').then((dialog) => dialog.accept());
     await exercise.getByRole('button', { name: 'Reset', exact: true }).click();
+    await confirmed;
+    await expect.poll(() => playgroundCall<string>(exercise, 'getCode')).not.toBe(await solutionOf(exercise));
     await playgroundCall(exercise, { setCode: await solutionOf(exercise) });
     expect(await check(exercise)).toBe('passed');
     await expect(exercise.getAttribute('data-state')).resolves.toBe('solved');

@@ -237,6 +237,17 @@ describe('the run as a whole', () => {
       expect(result.message).toMatch(/^Not judged: the program stopped at line 7 with SequelizeDatabaseError before it finished/);
     });
 
+    it.each([
+      ['a row count', { kind: 'row-count', table: 'Posts', min: 2, max: 2 }],
+      ['rows included', { kind: 'rows-include', table: 'Posts', rows: [{ title: 'Hello' }] }],
+    ])('does not pass on the rows it never got to change: %s', (_name, data) => {
+      // The same rows pass when the program ran to its end.
+      expect(judge(spec(data), context([])).passed).toBe(true);
+      const result = judge(spec(data), context([], stopped));
+      expect(result.passed).toBe(false);
+      expect(result.message).toMatch(/^Not judged: the program stopped at line 7 with SequelizeDatabaseError before it finished, so the rows it would leave are not known yet/);
+    });
+
     it('says, on a check that fails, that the stop may be why', () => {
       const result = judge(spec({ kind: 'table-exists', table: 'Comments' }), context([], stopped));
       expect(result.passed).toBe(false);

@@ -616,11 +616,17 @@ export function judgeProbe(spec: Spec<'probe'>, context: VerdictContext, id: str
 
 /** Checks that read the SQL of the whole program: when it stopped early, their pass says nothing. */
 const READS_WHOLE_RUN: ReadonlySet<CheckSpec['kind']> = new Set(['query-count', 'join-used', 'no-n-plus-one']);
+/**
+ * Checks that read the rows the program left: when it stopped early, a pass says nothing
+ * either (a starter that throws before deleting anything still "keeps" every row).
+ */
+const READS_FINAL_ROWS: ReadonlySet<CheckSpec['kind']> = new Set(['row-count', 'rows-include']);
 
 /**
  * A program that stopped with an error ran only part of its work: a check that fails may
  * only follow from the error, and one about the queries the whole program sends cannot
- * pass on a part of them (no N+1 in queries never sent is no news). The runs-without-error
+ * pass on a part of them (no N+1 in queries never sent is no news), nor one about the rows it
+ * leaves (rows it never got to change are still there). The runs-without-error
  * check says what the error was; the others point to it.
  */
 export function inLightOfTheStop(spec: CheckSpec, context: VerdictContext, verdict: Verdict): Verdict {
@@ -630,6 +636,8 @@ export function inLightOfTheStop(spec: CheckSpec, context: VerdictContext, verdi
   // A join missing from the part that ran is no news either; an N+1 or too many queries seen before the stop are.
   if ((verdict.passed && READS_WHOLE_RUN.has(spec.kind)) || spec.kind === 'join-used')
     return fail(`Not judged: ${stop}, so the queries it would send are not known yet. Fix that error first.`);
+  if (verdict.passed && READS_FINAL_ROWS.has(spec.kind))
+    return fail(`Not judged: ${stop}, so the rows it would leave are not known yet. Fix that error first.`);
   if (verdict.passed) return verdict;
   // Associations are declared before anything uses them: a missing one is more often the
   // cause of the stop (an accessor that does not exist, an include that cannot join) than its result.

@@ -245,7 +245,9 @@ describe('the run as a whole', () => {
       expect(judge(spec(data), context([])).passed).toBe(true);
       const result = judge(spec(data), context([], stopped));
       expect(result.passed).toBe(false);
-      expect(result.message).toMatch(/^Not judged: the program stopped at line 7 with SequelizeDatabaseError before it finished, so the rows it would leave are not known yet/);
+      expect(result.message).toMatch(
+        /^Not judged: the program stopped at line 7 with SequelizeDatabaseError before it finished, so the rows it would leave are not known yet/,
+      );
     });
 
     it('says, on a check that fails, that the stop may be why', () => {

@@ -16,6 +16,7 @@ export type MistakeId =
   | 'wrong-accessor-name'
   | 'no-such-accessor'
   | 'wrong-property-name'
+  | 'not-included'
   | 'one-side-only'
   | 'include-not-associated'
   | 'include-alias'
@@ -52,6 +53,7 @@ export const READ_MORE = {
     href: '/lessons/keys-and-names/foreign-keys/#keys-that-are-not-the-primary-key-sourcekey-and-targetkey',
   },
   joinAttributes: { label: 'Attributes on the join table', href: '/lessons/basics/belongs-to-many/#attributes-on-the-join-table' },
+  nestedInclude: { label: 'Nested includes', href: '/lessons/working-with-associations/eager-loading/#nested-includes' },
   aliases: { label: 'What as changes', href: '/lessons/keys-and-names/aliases/#what-as-changes' },
   constraints: { label: 'Sequelize: validations and constraints', href: 'https://sequelize.org/docs/v6/core-concepts/validations-and-constraints/' },
   syntax: { label: 'MDN: JavaScript syntax errors', href: 'https://developer.mozilla.org/en-US/docs/Web/JavaScript/Reference/Errors' },
@@ -220,6 +222,19 @@ const wrongProperty: Rule = (evidence) => {
   // `post.writer.name`: the property read just before the failing read is undefined. When it
   // is neither an association's name nor an attribute, it may be an association renamed since.
   const before = new RegExp(`\\.([A-Za-z_$][\\w$]*)\\s*\\??\\.\\s*${escape(reading[1] ?? '')}\\b`).exec(text)?.[1];
+  // `comment.Replies.map`: the name is right, but the query that loaded the row did not
+  // include that association (often a nested include forgotten), so the property is absent.
+  const named = before ? evidence.associations.filter((a) => a.as === before) : [];
+  if (before && named.length > 0) {
+    return {
+      id: 'not-included',
+      title: 'An association read that was never loaded',
+      what: `.${before} is undefined: ${named.map(relation).join(' and ')} ${named.length > 1 ? 'are each' : 'is'} named ${before}, but the query that loaded this row did not include it, so the row has no ${before} property.`,
+      why: 'A row carries its associated rows as a property only when the query that loaded it included that association. Rows that come inside an include get theirs only from an include nested inside it; otherwise the accessor method fetches them.',
+      ...withLine(lineOf(evidence)),
+      learnMore: READ_MORE.nestedInclude,
+    };
+  }
   const attributes = new Set(evidence.result.models.models.flatMap((model) => model.attributes.map((attribute) => attribute.name)));
   if (!before || known(before) || attributes.has(before) || aliases.length === 0) return undefined;
   const aliased = evidence.associations.filter((a) => a.aliased);

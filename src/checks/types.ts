@@ -16,6 +16,11 @@ export interface CheckResult {
   expected?: string;
   /** On failure: what the program did instead. */
   found?: string;
+  /**
+   * The check could not be answered (the program stopped before the work it asks about):
+   * it does not pass, yet it is not the learner's mistake either, so it is shown apart.
+   */
+  notJudged?: true;
 }
 
 /** "Run this program with these probes in a fresh runtime." */

@@ -234,6 +234,7 @@ describe('the run as a whole', () => {
     ])('does not pass the queries it never sent: %s', (_name, data) => {
       const result = judge(spec(data), context([], firstSelectOnly));
       expect(result.passed).toBe(false);
+      expect(result.notJudged).toBe(true);
       expect(result.message).toMatch(/^Not judged: the program stopped at line 7 with SequelizeDatabaseError before it finished/);
     });
 
@@ -245,6 +246,7 @@ describe('the run as a whole', () => {
       expect(judge(spec(data), context([])).passed).toBe(true);
       const result = judge(spec(data), context([], stopped));
       expect(result.passed).toBe(false);
+      expect(result.notJudged).toBe(true);
       expect(result.message).toMatch(
         /^Not judged: the program stopped at line 7 with SequelizeDatabaseError before it finished, so the rows it would leave are not known yet/,
       );
@@ -253,6 +255,8 @@ describe('the run as a whole', () => {
     it('says, on a check that fails, that the stop may be why', () => {
       const result = judge(spec({ kind: 'table-exists', table: 'Comments' }), context([], stopped));
       expect(result.passed).toBe(false);
+      // A check the program failed is the learner's to fix: it is judged.
+      expect(result.notJudged).toBeUndefined();
       expect(result.message).toMatch(
         /There is no table named Comments.*\(Also: the program stopped at line 7 with SequelizeDatabaseError before it finished; this may follow from that error, so fix it first\.\)$/,
       );
@@ -555,6 +559,7 @@ describe('a SQL check on the queries of one request (during)', () => {
   ])('is not judged on %s', (_name, observations) => {
     const result = judged({ kind: 'no-n-plus-one', during: 'posts' }, observations);
     expect(result.passed).toBe(false);
+    expect(result.notJudged).toBe(true);
     expect(result.message).toBe('Not judged: GET /posts got no answer to judge its queries by (see the check about it).');
   });
 });

@@ -19,6 +19,8 @@ const fail = (message: string, expected?: string, found?: string): Verdict => ({
   ...(expected !== undefined ? { expected } : {}),
   ...(found !== undefined ? { found } : {}),
 });
+/** A question the run cannot answer yet: not a pass, and not a mistake to fix in this check. */
+const notJudged = (message: string, expected?: string, found?: string): Verdict => ({ ...fail(`Not judged: ${message}`, expected, found), notJudged: true });
 
 const list = (items: readonly string[]): string => (items.length === 0 ? 'none' : items.join(', '));
 
@@ -345,12 +347,12 @@ function statementsOf(spec: { during?: string | undefined }, context: VerdictCon
   const request = probe?.kind === 'probe' ? callName(probe.probe.call) : `the request of the check ${spec.during}`;
   const observed = context.observations.get(spec.during);
   if (observed?.status !== 'returned' || !observed.sql)
-    return { verdict: fail(`Not judged: ${request} got no answer to judge its queries by (see the check about it).`, `an answer to ${request}`, 'no answer') };
+    return { verdict: notJudged(`${request} got no answer to judge its queries by (see the check about it).`, `an answer to ${request}`, 'no answer') };
   // A route that threw stopped before the queries it was meant to send: none of them is news.
   if (observed.error)
     return {
-      verdict: fail(
-        `Not judged: ${request} failed (its route threw ${observed.error}) before it sent the queries it is meant to. Fix that first (see the check about it).`,
+      verdict: notJudged(
+        `${request} failed (its route threw ${observed.error}) before it sent the queries it is meant to. Fix that first (see the check about it).`,
         `an answer to ${request}`,
         'a 500 from a route that threw',
       ),
@@ -635,9 +637,8 @@ export function inLightOfTheStop(spec: CheckSpec, context: VerdictContext, verdi
   const stop = `the program stopped${error.location ? ` at line ${error.location.line}` : ''} with ${error.name} before it finished`;
   // A join missing from the part that ran is no news either; an N+1 or too many queries seen before the stop are.
   if ((verdict.passed && READS_WHOLE_RUN.has(spec.kind)) || spec.kind === 'join-used')
-    return fail(`Not judged: ${stop}, so the queries it would send are not known yet. Fix that error first.`);
-  if (verdict.passed && READS_FINAL_ROWS.has(spec.kind))
-    return fail(`Not judged: ${stop}, so the rows it would leave are not known yet. Fix that error first.`);
+    return notJudged(`${stop}, so the queries it would send are not known yet. Fix that error first.`);
+  if (verdict.passed && READS_FINAL_ROWS.has(spec.kind)) return notJudged(`${stop}, so the rows it would leave are not known yet. Fix that error first.`);
   if (verdict.passed) return verdict;
   // Associations are declared before anything uses them: a missing one is more often the
   // cause of the stop (an accessor that does not exist, an include that cannot join) than its result.

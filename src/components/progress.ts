@@ -32,6 +32,8 @@ export interface SavedCheck {
   message?: string;
   expected?: string;
   found?: string;
+  /** Not judged: the program stopped before the work the check asks about. */
+  notJudged?: true;
 }
 
 /** The error that stopped the checked program, if one did. */
@@ -100,6 +102,7 @@ function readCheck(value: unknown): SavedCheck | undefined {
     const text = optionalString(value[field]);
     if (text !== undefined) check[field] = text;
   }
+  if (value.notJudged === true) check.notJudged = true;
   return check;
 }
 

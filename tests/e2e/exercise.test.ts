@@ -197,6 +197,41 @@ describe('an auto-graded exercise', () => {
     await expect(getCode()).resolves.toMatch(/Post\.belongsTo\(User/);
   });
 
+  it('checks a stopped program cannot answer are "Not judged", apart from the failed ones, also after a reload', async () => {
+    // eager-load-posts, on the same page: its join and query checks read SQL a program that throws first never sends.
+    const id = 'eager-load-posts';
+    const root = page.locator(`#exercise-${id}`);
+    await root.locator('assoclab-playground').evaluate((element) => {
+      const playground = element as PlaygroundApi;
+      playground.setCode(`throw new Error('Stopped on purpose.');\n${playground.getCode()}`);
+    });
+    await root.scrollIntoViewIfNeeded();
+    await root.getByRole('button', { name: 'Check', exact: true }).click();
+    await page.waitForFunction((exerciseId) => document.querySelector<HTMLElement>(`#exercise-${exerciseId}`)?.dataset.result === 'failed', id, {
+      timeout: CHECK_TIMEOUT,
+    });
+    const states = () =>
+      root
+        .getByRole('list', { name: 'Checks', exact: true })
+        .getByRole('listitem')
+        .evaluateAll((nodes) => nodes.map((node) => [(node as HTMLElement).dataset.check, (node as HTMLElement).dataset.state]));
+    const expected = [
+      ['same-output', 'failed'],
+      ['join', 'unjudged'],
+      ['no-n-plus-one', 'unjudged'],
+      ['one-select', 'unjudged'],
+    ];
+    await expect(states()).resolves.toEqual(expected);
+    const unjudged = root.locator('li[data-state="unjudged"]').first();
+    await expect(unjudged.locator('.ex-check__state').innerText()).resolves.toMatch(/^Not judged/);
+    await expect(unjudged.locator('.ex-check__message').innerText()).resolves.toMatch(/^Not judged: the program stopped at line 1 with Error/);
+    await expect(root.locator('[data-part="status"]').textContent()).resolves.toMatch(
+      /0 of 4 checks pass; 1 check fails\. 3 checks are not judged until the program runs to its end\./,
+    );
+    await page.reload();
+    await expect.poll(states, { timeout: 10_000 }).toEqual(expected);
+  }, 90_000);
+
   it('no uncaught page errors (the diff and every further editor start cleanly)', () => {
     expect(errors).toEqual([]);
   });

@@ -27,13 +27,15 @@ import { readPayload } from './payload';
 import { gradeOnPage, prepareChecks } from './check-service';
 import { nextTask } from '../playground/breather';
 
-type CheckState = 'pending' | 'running' | 'passed' | 'failed';
+/** `unjudged`: the program stopped before the work the check asks about, so it neither passed nor failed. */
+type CheckState = 'pending' | 'running' | 'passed' | 'failed' | 'unjudged';
 
 const STATE_TEXT: Record<CheckState, string> = {
   pending: 'Not run',
   running: 'Checking',
   passed: 'Passed',
   failed: 'Failed',
+  unjudged: 'Not judged',
 };
 
 function plural(count: number, one: string, many: string): string {
@@ -47,10 +49,11 @@ const BADGE_TEXT: Record<Exclude<ExerciseStatus, 'todo'>, string> = {
 
 /** A Check's report as progress keeps it: every verdict, the run's error, and which program was checked. */
 function toSaved(report: GradeReport, source: string): SavedVerdicts {
-  const checks = report.checks.map(({ id, passed, message, expected, found }) => {
+  const checks = report.checks.map(({ id, passed, message, expected, found, notJudged }) => {
     const check: SavedCheck = { id, passed, message };
     if (expected !== undefined) check.expected = expected;
     if (found !== undefined) check.found = found;
+    if (notJudged) check.notJudged = true;
     return check;
   });
   const saved: SavedVerdicts = { at: new Date().toISOString(), passed: report.passed, source: sourceHash(source), checks };
@@ -275,9 +278,10 @@ export class ExerciseElement extends HTMLElement {
   }
 
   /** Shows verdicts on the checks in the list (by id; a check with none stays "Not run") and the run's error. */
-  private showVerdicts(verdicts: SavedVerdicts): { passing: number; total: number } {
+  private showVerdicts(verdicts: SavedVerdicts): { passing: number; unjudged: number; total: number } {
     const byId = new Map(verdicts.checks.map((result) => [result.id, result]));
     let passing = 0;
+    let unjudged = 0;
     const items = this.checkItems();
     for (const item of items) {
       const result = byId.get(item.dataset.check ?? '');
@@ -286,16 +290,17 @@ export class ExerciseElement extends HTMLElement {
         continue;
       }
       if (result.passed) passing += 1;
-      this.setCheckState(item, result.passed ? 'passed' : 'failed');
+      else if (result.notJudged) unjudged += 1;
+      this.setCheckState(item, result.passed ? 'passed' : result.notJudged ? 'unjudged' : 'failed');
       this.renderDetail(item, result);
     }
     this.renderRunError(verdicts.runError);
     this.piece('tally').textContent = `${passing} of ${items.length} passed`;
-    return { passing, total: items.length };
+    return { passing, unjudged, total: items.length };
   }
 
   private showReport(verdicts: SavedVerdicts, record: ExerciseRecord): void {
-    const { passing, total } = this.showVerdicts(verdicts);
+    const { passing, unjudged, total } = this.showVerdicts(verdicts);
     this.dataset.verdicts = 'fresh';
     if (verdicts.passed) {
       this.dataset.result = 'passed';
@@ -318,9 +323,10 @@ export class ExerciseElement extends HTMLElement {
       success.hidden = false;
     } else {
       this.dataset.result = 'failed';
-      const failing = total - passing;
+      const failing = total - passing - unjudged;
+      const waiting = unjudged ? ` ${plural(unjudged, 'check is', 'checks are')} not judged until the program runs to its end.` : '';
       this.setStatus(
-        `${passing} of ${total} checks pass; ${plural(failing, 'check fails', 'checks fail')}. ` +
+        `${passing} of ${total} checks pass; ${plural(failing, 'check fails', 'checks fail')}.${waiting} ` +
           'Each failed check in the list says what to change. Fix your program and press Check again.',
       );
     }

@@ -199,6 +199,20 @@ describe.each<[string, ProbeObservation[], boolean, RegExp]>([
   });
 });
 
+describe('a probe whose result lacks a key the check reads', () => {
+  it('names the key, the keys there are, and why Found shows it as null', () => {
+    const result = judge(spec(probeSpec), context([observation('returned', [{ name: 'a', id: 1 }])]));
+    expect(result.passed).toBe(false);
+    expect(result.message).toMatch(/In what came back, “title” is missing \(its keys: name, id\); Found shows a missing key as null\.$/);
+    expect(result.found).toBe('[ { "title": null } ]');
+  });
+
+  it('names the key that differs only in case', () => {
+    const result = judge(spec(probeSpec), context([observation('returned', [{ Title: 'a' }])]));
+    expect(result.message).toMatch(/“title” is missing, but there is “Title” \(keys are case-sensitive\); Found shows a missing key as null\.$/);
+  });
+});
+
 describe('the run as a whole', () => {
   it.each([
     ['an error', { ok: false, error: { kind: 'runtime' as const, name: 'TypeError', message: 'x is undefined', details: [] } }, /TypeError/],

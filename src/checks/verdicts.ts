@@ -532,7 +532,9 @@ function missingKeysNote(value: JsonValue | undefined, project: readonly string[
     notes.push(instead ? `“${key}” is missing, but there is “${instead}” (keys are case-sensitive)` : `“${key}” is missing`);
   }
   if (notes.length === 0) return '';
-  return ` In what came back, ${notes.join('; ')}${notes.some((note) => note.includes('there is')) ? '' : ` (its keys: ${keys.slice(0, 8).join(', ') || 'none'})`}.`;
+  const keysNote = notes.some((note) => note.includes('there is')) ? '' : ` (its keys: ${keys.slice(0, 8).join(', ') || 'none'})`;
+  // Found shows the key as null (the comparison reads every key it checks): say so, or "missing" reads as a contradiction.
+  return ` In what came back, ${notes.join('; ')}${keysNote}; Found shows a missing key as null.`;
 }
 
 function show(value: JsonValue): string {

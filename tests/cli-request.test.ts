@@ -67,6 +67,9 @@ describe('assoclab run --request', () => {
     const { code, stdout, stderr } = await cli('run', api, '--request', 'GET /broken');
     expect(code).toBe(1);
     expect(stdout).toContain('< 500 Internal Server Error');
+    // Express's HTML page, read for a terminal: what it says, not its markup.
+    expect(stdout).toContain("(Express's HTML error page, which says: Error: this route is broken)");
+    expect(stdout).not.toContain('<!DOCTYPE');
     expect(stderr).toContain(`${api}:34:9: Error: this route is broken`);
   });
 

@@ -7,6 +7,7 @@ import type { CheckSpec, ProbeCall, ProbeObservation } from '../schemas/exercise
 import type { AssociationInfo, ColumnInfo, JsonValue, ModelInfo, SqlStatement, TableSnapshot } from '../schemas/run-result';
 import type { CheckResult, Verdict, VerdictContext } from './types';
 import { statementShape } from '../insight/statement-shape';
+import { expressErrorPageText } from '../schemas/app-exchange';
 
 export { statementShape };
 
@@ -548,8 +549,6 @@ function routeAnswer(value: JsonValue | undefined): { status: JsonValue; body: J
   return { status: answer.status ?? null, body: answer.body ?? null };
 }
 
-const ENTITIES: Record<string, string> = { '&lt;': '<', '&gt;': '>', '&quot;': '"', '&#39;': "'", '&amp;': '&', '&nbsp;': ' ' };
-
 /**
  * A response body as the learner should read it: Express's HTML error page by its first
  * line (the error, or "Internal Server Error"), not as escaped markup; a body the check does
@@ -557,10 +556,7 @@ const ENTITIES: Record<string, string> = { '&lt;': '<', '&gt;': '>', '&quot;': '
  */
 function showBody(body: JsonValue, spec: Spec<'probe'>): string {
   if (typeof body === 'string' && /^\s*<!DOCTYPE html>/i.test(body)) {
-    const first = /<pre>([\s\S]*?)(?:<br>|<\/pre>)/
-      .exec(body)?.[1]
-      ?.replace(/&[#\w]+;/g, (entity) => ENTITIES[entity] ?? entity)
-      .trim();
+    const first = expressErrorPageText(body);
     return `an HTML error page${first ? ` (“${first}”)` : ''}`;
   }
   return show(spec.project?.length === 0 ? body : normaliseValue(body, spec.project, spec.order));

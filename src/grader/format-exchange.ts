@@ -1,5 +1,5 @@
 /** Prints one request to a live app and its response for a terminal, as `assoclab run --request` shows it. */
-import { formatBody, statusLine, type AppExchange } from '../schemas/app-exchange';
+import { expressErrorPageText, formatBody, statusLine, type AppExchange } from '../schemas/app-exchange';
 import type { PrintTarget } from './format-run';
 import { findNPlusOne, N_PLUS_ONE_LESSON } from '../insight/n-plus-one';
 
@@ -11,7 +11,10 @@ export function printExchange(line: string, exchange: AppExchange, file: string,
   if (response) {
     target.out(`< ${statusLine(response)} (${Math.round(exchange.timeMs)} ms)`);
     const body = formatBody(response).text;
-    if (body !== '') target.out(body);
+    // Express's error page is HTML for a browser: in a terminal, what it says (--json keeps the page).
+    const errorPage = expressErrorPageText(body);
+    if (errorPage) target.out(`(Express's HTML error page, which says: ${errorPage})`);
+    else if (body !== '') target.out(body);
   }
   if (options.sql) {
     const own = exchange.sql.filter((statement) => !statement.internal);

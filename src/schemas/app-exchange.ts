@@ -95,6 +95,22 @@ export function statusLine(response: Pick<AppResponse, 'status' | 'statusText'>)
   return reason ? `${response.status} ${reason}` : String(response.status);
 }
 
+const ENTITIES: Record<string, string> = { '&lt;': '<', '&gt;': '>', '&quot;': '"', '&#39;': "'", '&amp;': '&', '&nbsp;': ' ' };
+
+/**
+ * Express's own error page (its HTML for an unknown route or a route that threw) by its
+ * first line, "Cannot GET /nope" or "Error: the route broke", as a learner should read it;
+ * undefined for any other body.
+ */
+export function expressErrorPageText(body: string): string | undefined {
+  if (!/^\s*<!DOCTYPE html>/i.test(body)) return undefined;
+  const first = /<pre>([\s\S]*?)(?:<br>|<\/pre>)/
+    .exec(body)?.[1]
+    ?.replace(/&[#\w]+;/g, (entity) => ENTITIES[entity] ?? entity)
+    .trim();
+  return first || undefined;
+}
+
 /** The body for reading: JSON pretty-printed with two spaces, anything else as sent. */
 export function formatBody(response: Pick<AppResponse, 'body' | 'headers'>): { text: string; json: boolean } {
   const type = response.headers.find(([name]) => name.toLowerCase() === 'content-type')?.[1] ?? '';

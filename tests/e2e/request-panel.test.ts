@@ -139,6 +139,14 @@ describe('the Request panel', () => {
     const error = playground().locator('.pg-req__result .pg-error');
     await expect(error.locator('.pg-error__message').textContent()).resolves.toBe('the route broke');
     await expect(error.getByRole('button', { name: 'line 4' }).isVisible()).resolves.toBe(true);
+    // Express's error page reads as what it says; its HTML is there on request.
+    const result = playground().locator('.pg-req__result');
+    // The site's bundle runs Express as in production (Vite sets NODE_ENV), so its page names the status, not the error.
+    await expect(result.locator('[data-part="error-page-text"]').textContent()).resolves.toBe('Internal Server Error');
+    const html = result.getByLabel('Response body (HTML)');
+    await expect(html.isVisible()).resolves.toBe(false);
+    await result.getByText('The page’s HTML, as sent').click();
+    await expect(html.textContent()).resolves.toMatch(/^<!DOCTYPE html>/);
   });
 
   it('says no response was sent when a route never answers, after the budget', async () => {

@@ -114,6 +114,11 @@ async function check(id: string): Promise<string> {
 describe.each(exercises().map((entry) => [entry.exercise.id, entry] as const))('the exercise %s in Chromium', (id, { exercise, lesson }) => {
   it('fails its starter, with feedback that quotes no line of the solution the starter lacks', async () => {
     if (!page.url().endsWith(lessonUrl(lesson))) await page.goto(site.url + lessonUrl(lesson));
+    // Code in the instructions (a target schema, an output) is read whole: no line ends hidden sideways.
+    const hidden = await page
+      .locator(`#exercise-${id} .ex__instructions pre`)
+      .evaluateAll((blocks) => blocks.filter((block) => block.scrollWidth > block.clientWidth + 1).map((block) => block.textContent?.slice(0, 60)));
+    expect(hidden).toEqual([]);
     expect(await check(id)).toBe('failed');
     // Checks not judged (the starter stopped first) count as feedback too: their text must not give the answer away either.
     const failed = page

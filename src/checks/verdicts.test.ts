@@ -285,6 +285,15 @@ describe('the run as a whole', () => {
       expect(result.message).not.toMatch(/fix it first/);
     });
 
+    it('says, on an association declared with another key, that the disagreement can be why, not that it is missing', () => {
+      // run's User hasMany Post with foreign key userId; the check wants authorId.
+      const result = judge(spec({ kind: 'association', type: 'hasMany', source: 'User', target: 'Post', foreignKey: 'authorId' }), context([], stopped));
+      expect(result.passed).toBe(false);
+      expect(result.message).toMatch(/its foreign key is userId, not authorId/);
+      expect(result.message).toMatch(/; an association declared with another foreign key, name or rule can be what stopped it/);
+      expect(result.message).not.toMatch(/missing association/);
+    });
+
     it('keeps the passes that do not depend on the rest of the run', () => {
       expect(judge(spec({ kind: 'table-exists', table: 'Users' }), context([], stopped)).passed).toBe(true);
     });

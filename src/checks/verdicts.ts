@@ -640,8 +640,17 @@ export function inLightOfTheStop(spec: CheckSpec, context: VerdictContext, verdi
   if (verdict.passed) return verdict;
   // Associations are declared before anything uses them: a missing one is more often the
   // cause of the stop (an accessor that does not exist, an include that cannot join) than its result.
-  if (spec.kind === 'association')
-    return { ...verdict, message: `${verdict.message} (Also: ${stop}; a missing association can be what stopped it, as accessors and include need it.)` };
+  if (spec.kind === 'association') {
+    // Declared, but not as the check wants (another key, name or rule): that can stop a run too
+    // (orderId and OrderId for one link are a duplicate column), but it is not "missing".
+    const declared = context.run.models.models
+      .flatMap((model) => model.associations)
+      .some((a) => a.type === ASSOCIATION_TYPES[spec.type] && a.source === spec.source && a.target === spec.target);
+    const cause = declared
+      ? 'an association declared with another foreign key, name or rule can be what stopped it (two keys for one link, such as orderId and OrderId, make a duplicate column)'
+      : 'a missing association can be what stopped it, as accessors and include need it';
+    return { ...verdict, message: `${verdict.message} (Also: ${stop}; ${cause}.)` };
+  }
   return { ...verdict, message: `${verdict.message} (Also: ${stop}; this may follow from that error, so fix it first.)` };
 }
 

@@ -7,7 +7,7 @@ import type { CheckSpec, ProbeCall, ProbeObservation } from '../schemas/exercise
 import type { AssociationInfo, ColumnInfo, JsonValue, ModelInfo, SqlStatement, TableSnapshot } from '../schemas/run-result';
 import type { CheckResult, Verdict, VerdictContext } from './types';
 import { statementShape } from '../insight/statement-shape';
-import { expressErrorPageText } from '../schemas/app-exchange';
+import { expressErrorPageText, isHtmlPage } from '../schemas/app-exchange';
 
 export { statementShape };
 
@@ -89,8 +89,13 @@ function contrast(declared: AssociationKind, spec: Spec<'association'>): string 
   return `With ${declared}, ${KIND_MEANING[declared](spec.source, spec.target)}; with ${spec.type}, ${KIND_MEANING[spec.type](spec.source, spec.target)}.`;
 }
 
-export function judgeAssociation(spec: Spec<'association'>, context: VerdictContext): Verdict {
+/** The associations of the kind a check names, from its source to its target, whatever their key, name or rules. */
+function declaredKind(spec: Spec<'association'>, models: readonly ModelInfo[]): AssociationInfo[] {
   const type = ASSOCIATION_TYPES[spec.type];
+  return models.flatMap((model) => model.associations).filter((a) => a.type === type && a.source === spec.source && a.target === spec.target);
+}
+
+export function judgeAssociation(spec: Spec<'association'>, context: VerdictContext): Verdict {
   const models = context.run.models.models;
   const wanted = [
     relation(spec.type, spec.source, spec.target),
@@ -106,7 +111,7 @@ export function judgeAssociation(spec: Spec<'association'>, context: VerdictCont
     }
   }
   const all = models.flatMap((model) => model.associations);
-  const candidates = all.filter((a) => a.type === type && a.source === spec.source && a.target === spec.target);
+  const candidates = declaredKind(spec, models);
   if (candidates.length === 0) {
     const sameWay = all.filter((a) => a.source === spec.source && a.target === spec.target);
     const between = [...sameWay, ...all.filter((a) => a.source === spec.target && a.target === spec.source)];
@@ -555,7 +560,7 @@ function routeAnswer(value: JsonValue | undefined): { status: JsonValue; body: J
  * not compare (an empty projection: the status is what counts) as it came.
  */
 function showBody(body: JsonValue, spec: Spec<'probe'>): string {
-  if (typeof body === 'string' && /^\s*<!DOCTYPE html>/i.test(body)) {
+  if (typeof body === 'string' && isHtmlPage(body)) {
     const first = expressErrorPageText(body);
     return `an HTML error page${first ? ` (“${first}”)` : ''}`;
   }
@@ -643,10 +648,7 @@ export function inLightOfTheStop(spec: CheckSpec, context: VerdictContext, verdi
   if (spec.kind === 'association') {
     // Declared, but not as the check wants (another key, name or rule): that can stop a run too
     // (orderId and OrderId for one link are a duplicate column), but it is not "missing".
-    const declared = context.run.models.models
-      .flatMap((model) => model.associations)
-      .some((a) => a.type === ASSOCIATION_TYPES[spec.type] && a.source === spec.source && a.target === spec.target);
-    const cause = declared
+    const cause = declaredKind(spec, context.run.models.models).length
       ? 'an association declared with another foreign key, name or rule can be what stopped it (two keys for one link, such as orderId and OrderId, make a duplicate column)'
       : 'a missing association can be what stopped it, as accessors and include need it';
     return { ...verdict, message: `${verdict.message} (Also: ${stop}; ${cause}.)` };

@@ -1,5 +1,5 @@
 /** Prints one request to a live app and its response for a terminal, as `assoclab run --request` shows it. */
-import { expressErrorPageText, formatBody, statusLine, type AppExchange } from '../schemas/app-exchange';
+import { formatBody, statusLine, type AppExchange } from '../schemas/app-exchange';
 import type { PrintTarget } from './format-run';
 import { findNPlusOne, N_PLUS_ONE_LESSON } from '../insight/n-plus-one';
 
@@ -10,11 +10,10 @@ export function printExchange(line: string, exchange: AppExchange, file: string,
   const { response, error } = exchange;
   if (response) {
     target.out(`< ${statusLine(response)} (${Math.round(exchange.timeMs)} ms)`);
-    const body = formatBody(response).text;
+    const body = formatBody(response);
     // Express's error page is HTML for a browser: in a terminal, what it says (--json keeps the page).
-    const errorPage = expressErrorPageText(body);
-    if (errorPage) target.out(`(Express's HTML error page, which says: ${errorPage})`);
-    else if (body !== '') target.out(body);
+    if (body.errorPage) target.out(`(Express's HTML error page, which says: ${body.errorPage})`);
+    else if (body.text !== '') target.out(body.text);
   }
   if (options.sql) {
     const own = exchange.sql.filter((statement) => !statement.internal);

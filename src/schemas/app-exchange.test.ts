@@ -35,5 +35,11 @@ describe('formatBody', () => {
       json: true,
     });
     expect(formatBody({ body: 'not json', headers: [['content-type', 'application/json']] })).toEqual({ text: 'not json', json: false });
+    // Express's page: as sent, and what it says beside it.
+    expect(formatBody({ body: page('Cannot GET /nope'), headers: [['content-type', 'text/html; charset=utf-8']] })).toEqual({
+      text: page('Cannot GET /nope'),
+      json: false,
+      errorPage: 'Cannot GET /nope',
+    });
   });
 });

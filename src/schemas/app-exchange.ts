@@ -102,8 +102,11 @@ const ENTITIES: Record<string, string> = { '&lt;': '<', '&gt;': '>', '&quot;': '
  * first line, "Cannot GET /nope" or "Error: the route broke", as a learner should read it;
  * undefined for any other body.
  */
+/** An HTML page (Express's error pages are), rather than JSON or text. */
+export const isHtmlPage = (body: string): boolean => /^\s*<!DOCTYPE html>/i.test(body);
+
 export function expressErrorPageText(body: string): string | undefined {
-  if (!/^\s*<!DOCTYPE html>/i.test(body)) return undefined;
+  if (!isHtmlPage(body)) return undefined;
   const first = /<pre>([\s\S]*?)(?:<br>|<\/pre>)/
     .exec(body)?.[1]
     ?.replace(/&[#\w]+;/g, (entity) => ENTITIES[entity] ?? entity)
@@ -111,8 +114,11 @@ export function expressErrorPageText(body: string): string | undefined {
   return first || undefined;
 }
 
-/** The body for reading: JSON pretty-printed with two spaces, anything else as sent. */
-export function formatBody(response: Pick<AppResponse, 'body' | 'headers'>): { text: string; json: boolean } {
+/**
+ * The body for reading: JSON pretty-printed with two spaces, anything else as sent; for
+ * Express's own error page, also what it says (`errorPage`), to show before its markup.
+ */
+export function formatBody(response: Pick<AppResponse, 'body' | 'headers'>): { text: string; json: boolean; errorPage?: string } {
   const type = response.headers.find(([name]) => name.toLowerCase() === 'content-type')?.[1] ?? '';
   if (/\bjson\b/i.test(type) && response.body !== '') {
     try {
@@ -121,5 +127,6 @@ export function formatBody(response: Pick<AppResponse, 'body' | 'headers'>): { t
       // Said to be JSON but is not: shown as sent.
     }
   }
-  return { text: response.body, json: false };
+  const errorPage = expressErrorPageText(response.body);
+  return { text: response.body, json: false, ...(errorPage ? { errorPage } : {}) };
 }

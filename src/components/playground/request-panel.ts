@@ -6,7 +6,7 @@
  * the SQL tab, its output, an error's line in the editor) the playground does through hooks.
  */
 import { formatBody, REQUEST_METHODS, statusLine, type AppExchange, type AppRequest, type RequestMethod } from '../../schemas/app-exchange';
-import { expressErrorPageText, isRequestPath } from '../../schemas/app-exchange';
+import { isRequestPath } from '../../schemas/app-exchange';
 import { requestLine } from '../../schemas/request-line';
 import { h } from './dom';
 
@@ -242,15 +242,14 @@ export class RequestPanel {
       const raw = (label: string) =>
         h('pre', { class: 'pg-req__body', tabindex: 0, 'aria-label': label, 'data-part': 'response-body' }, h('code', {}, body.text));
       // Express's error page is HTML for a browser: what it says first, the markup on request.
-      const errorPage = expressErrorPageText(response.body);
       box.append(
         body.text === ''
           ? h('p', { class: 'pg-empty' }, 'The response has no body.')
-          : errorPage
+          : body.errorPage
             ? h(
                 'div',
                 { class: 'pg-req__error-page' },
-                h('p', {}, 'Express’s error page, which says: ', h('code', { 'data-part': 'error-page-text' }, errorPage)),
+                h('p', {}, 'Express’s error page, which says: ', h('code', { 'data-part': 'error-page-text' }, body.errorPage)),
                 h('details', {}, h('summary', {}, 'The page’s HTML, as sent'), raw('Response body (HTML)')),
               )
             : raw(body.json ? 'Response body (JSON)' : 'Response body'),

@@ -9,6 +9,8 @@ import type { ColumnInfo, ConsoleEntry, JsonValue, RunResult, SqlStatement, Tabl
 import { h } from './dom';
 import { statusLine, type AppExchange } from '../../schemas/app-exchange';
 import { createBreather, whenIdle } from './breather';
+import { lastUsed } from './last-used';
+import { formatterFor, warmUpFormatter, type Formatter } from './sql-format';
 
 export interface PanelHooks {
   /** Called when the learner picks a "line N" button; `button` is the one pressed. */
@@ -127,58 +129,13 @@ function formatBind(values: JsonValue[]): string {
   return values.map((value, index) => `$${index + 1} = ${JSON.stringify(value)}`).join(', ');
 }
 
-type Formatter = (sql: string) => string;
-
-let formatter: Promise<Formatter> | undefined;
 /**
- * The last `limit` values computed per key. A learner runs and checks the same program
- * again and again, and its SQL comes back statement for statement: formatting and
- * colouring it again was most of the main thread's work after each Check.
- */
-function lastUsed<T>(limit = 400) {
-  const kept = new Map<string, T>();
-  return {
-    get(key: string, compute: () => T): T {
-      const known = kept.get(key);
-      if (known !== undefined) {
-        // Most recently used last: a Map keeps insertion order, so its first key is the oldest.
-        kept.delete(key);
-        kept.set(key, known);
-        return known;
-      }
-      const value = compute();
-      kept.set(key, value);
-      if (kept.size > limit) kept.delete(kept.keys().next().value as string);
-      return value;
-    },
-    forget: (key: string) => void kept.delete(key),
-  };
-}
-
-function loadFormatter(): Promise<Formatter> {
-  formatter ??= import('sql-formatter').then(({ formatDialect, sqlite }) => {
-    const formatted = lastUsed<string>();
-    return (sql: string) =>
-      formatted.get(sql, () => {
-        try {
-          return formatDialect(sql, { dialect: sqlite, keywordCase: 'upper', tabWidth: 2, paramTypes: { numbered: ['$'], positional: true } });
-        } catch {
-          return sql; // SQL the formatter does not know is shown as sent
-        }
-      });
-  });
-  return formatter;
-}
-
-/**
- * Readies what the first SQL log needs (the formatter's module and its first parse, Monaco's
+ * Readies what the first SQL log needs (the formatter's worker and its first parse, Monaco's
  * SQL colouring), in idle time after the editor loaded: done then, this work does not
  * lengthen the task that shows the first Run's or Check's result.
  */
 export async function prepareSqlRendering(colorizeSql?: (sql: string) => Promise<string>): Promise<void> {
-  const format = await loadFormatter();
-  await whenIdle();
-  const sample = format('SELECT `id`, `title` FROM `Posts` AS `Post` WHERE `Post`.`userId` = $1 ORDER BY `Post`.`id`;');
+  const sample = await warmUpFormatter();
   if (!colorizeSql) return;
   await whenIdle();
   await colorizeSql(sample).catch(() => undefined);
@@ -299,7 +256,7 @@ export async function renderSql(result: Pick<RunResult, 'sql' | 'sqlOmitted'>, h
     root.append(h('div', { class: 'pg-empty' }, 'No SQL was sent to the database.'));
     return root;
   }
-  const format = await loadFormatter();
+  const format = await formatterFor(result.sql.map((statement) => statement.sql));
   const groups = groupSqlBySync(result.sql, (line) => programLine(hooks, line));
   const fromSync = groups.filter(Array.isArray).flat();
   const own = groups.filter((group): group is SqlStatement => !Array.isArray(group) && !group.internal);

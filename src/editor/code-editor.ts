@@ -4,6 +4,7 @@
  */
 import type { Monaco } from './monaco';
 import { EDITOR_FONT, EDITOR_GUTTER } from './palette';
+import { startLanguageService } from './language-service';
 
 export type EditorLanguage = 'javascript' | 'typescript';
 
@@ -84,6 +85,8 @@ export function createCodeEditor(config: CodeEditorConfig): CodeEditor {
   });
 
   const changeListener = model.onDidChangeContent(() => config.onChange?.(model.getValue()));
+  // The learner is about to type: completion and the syntax check need the language service.
+  const focusListener = editor.onDidFocusEditorText(startLanguageService);
   editor.addAction({
     id: 'assoclab.run',
     label: 'Run the program',
@@ -133,6 +136,7 @@ export function createCodeEditor(config: CodeEditorConfig): CodeEditor {
     focus: () => editor.focus(),
     dispose() {
       changeListener.dispose();
+      focusListener.dispose();
       highlight.clear();
       editor.dispose();
       model.dispose();

@@ -12,6 +12,7 @@ import 'monaco-editor/languages/definitions/javascript/register';
 import 'monaco-editor/languages/definitions/typescript/register';
 import 'monaco-editor/languages/definitions/sql/register';
 import * as typescript from 'monaco-editor/languages/features/typescript/register';
+import { languageServiceWorker } from './language-service';
 
 // Editor features (the subset of editor.main's list a learner uses).
 import 'monaco-editor/editor/browser/coreCommands';
@@ -48,10 +49,11 @@ import 'monaco-editor/editor/contrib/gotoSymbol/browser/symbolNavigation';
 import 'monaco-editor/editor/contrib/peekView/browser/peekView';
 import 'monaco-editor/editor/contrib/editorState/browser/keybindingCancellation';
 
-// Monaco asks for its workers by label; Vite bundles each as its own module worker.
+// Monaco asks for its workers by label; Vite bundles each as its own module worker. The
+// TypeScript service's starts when the learner reaches into the code (language-service.ts).
 self.MonacoEnvironment = {
-  getWorker(_workerId: string, label: string): Worker {
-    if (label === 'typescript' || label === 'javascript') return new TsWorker();
+  getWorker(_workerId: string, label: string): Worker | Promise<Worker> {
+    if (label === 'typescript' || label === 'javascript') return languageServiceWorker(() => new TsWorker());
     return new EditorWorker();
   },
 };

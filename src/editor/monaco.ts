@@ -9,13 +9,11 @@ let loading: Promise<Monaco> | undefined;
 /** Resolves with the Monaco API, set up for JS/TS with Sequelize's types and the site theme. */
 export function loadMonaco(): Promise<Monaco> {
   loading ??= (async () => {
-    const [{ monaco, typescript }, { installSequelizeTypes }, { followSiteTheme }, { installCompletions }] = await Promise.all([
-      import('./monaco-setup'),
-      import('./sequelize-types'),
-      import('./theme'),
-      import('./completion'),
-    ]);
+    const [{ monaco, typescript }, { installSequelizeTypes }, { followSiteTheme }, { installCompletions }, { startLanguageServiceOnHover }] = await Promise.all(
+      [import('./monaco-setup'), import('./sequelize-types'), import('./theme'), import('./completion'), import('./language-service')],
+    );
     followSiteTheme(monaco);
+    startLanguageServiceOnHover(monaco);
     // Before the first editor starts the TypeScript mode: it reads which providers to register then.
     installCompletions(monaco, typescript);
     // Typings load in the background: the editor is usable before they arrive.

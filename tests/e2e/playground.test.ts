@@ -104,6 +104,46 @@ describe('loading', () => {
   });
 });
 
+describe("TypeScript's language service", () => {
+  it('starts only when the learner reaches into the code: a hover over a word shows its type', async () => {
+    const fresh = await openPage(browser, { viewport: { width: 1280, height: 800 } });
+    try {
+      const requested: string[] = [];
+      fresh.page.on('request', (request) => requested.push(new URL(request.url()).pathname));
+      await fresh.page.goto(site.url + LESSON);
+      const typed = fresh.page.locator('assoclab-playground[data-id="basics-typed"]');
+      await typed.scrollIntoViewIfNeeded();
+      // Keyboard focus on Run loads the editor, and the pointer is nowhere near the code.
+      await typed.getByRole('button', { name: 'Run', exact: true }).focus();
+      await fresh.page.waitForSelector('assoclab-playground[data-id="basics-typed"][data-editor="ready"]', { timeout: 30_000 });
+      await fresh.page.waitForTimeout(1_500);
+      const service = () => requested.filter((path) => /ts\.worker/.test(path));
+      expect(service()).toEqual([]);
+
+      // Resting the pointer on `getPosts` asks for its type: the service starts and answers.
+      const word = await typed.evaluate((element) => {
+        const { editor } = (element as unknown as { monaco: typeof import('monaco-editor') }).monaco;
+        const code = editor.getEditors().find((candidate) => candidate.getModel()?.uri.path.includes('basics-typed'))!;
+        const found = code.getModel()!.findMatches('getPosts', false, false, true, null, false)[0]!;
+        const position = { lineNumber: found.range.startLineNumber, column: found.range.startColumn + 3 };
+        code.revealPositionInCenter(position);
+        const at = code.getScrolledVisiblePosition(position)!;
+        const box = code.getDomNode()!.getBoundingClientRect();
+        return { x: box.left + at.left, y: box.top + at.top + at.height / 2 };
+      });
+      await fresh.page.mouse.move(word.x - 40, word.y);
+      await fresh.page.mouse.move(word.x, word.y, { steps: 5 });
+      await expect
+        .poll(() => fresh.page.locator('.monaco-hover').allInnerTexts(), { timeout: 30_000 })
+        .toContainEqual(expect.stringContaining('HasManyGetAssociationsMixin<Post>'));
+      expect(service()).toHaveLength(1);
+      expect(fresh.errors).toEqual([]);
+    } finally {
+      await fresh.page.context().close();
+    }
+  });
+});
+
 describe('the lesson playground', () => {
   it('server-renders the program and swaps in an editor labelled "Code editor"', async () => {
     expect(await getCode()).toBe(SEED);
@@ -140,6 +180,8 @@ describe('the lesson playground', () => {
       .filter({ hasText: /FROM\s+`Posts`/ })
       .filter({ hasText: /userId/ });
     await expect(select.count()).resolves.toBeGreaterThan(0);
+    // Formatted (in the formatter's worker): each clause on a line of its own.
+    await expect(select.first().locator('.pg-sql__code').innerText()).resolves.toMatch(/^SELECT\n[\s\S]*\nFROM\n/);
     const lineButton = select.first().getByRole('button', { name: `line ${GET_POSTS_LINE}` });
     await lineButton.click();
     await expect(lineButton.getAttribute('aria-pressed')).resolves.toBe('true');

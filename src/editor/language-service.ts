@@ -1,0 +1,45 @@
+/**
+ * When Monaco's TypeScript language service starts. It runs in a worker that loads the
+ * TypeScript compiler and reads Sequelize's typings: about two seconds of a core. Started
+ * with the first editor, as Monaco does, it took that core while the page was also starting
+ * the runtime and the exercise's first Check, and on a two-core machine the page's own
+ * tasks, a Check's verdicts among them, waited three times as long (`npm run bench --
+ * --check`: the longest task during a first Check fell from 150-340 ms to under 100 ms).
+ *
+ * So it starts when the learner reaches into the code: focus in an editor's text (typing,
+ * completion, signature help all come after it), or the pointer resting on a word (a hover
+ * asks for its type). Until then, what Monaco asks of the service (the syntax check of a new
+ * model) waits; nothing is lost.
+ */
+import type { Monaco } from './monaco';
+
+let start: () => void = () => undefined;
+const started = new Promise<void>((resolve) => {
+  start = resolve;
+});
+
+/** The learner reached into the code: the language service may start now (once per page). */
+export function startLanguageService(): void {
+  start();
+}
+
+/** Creates the language service's worker once the service may start (MonacoEnvironment.getWorker). */
+export function languageServiceWorker(create: () => Worker): Promise<Worker> {
+  return started.then(create);
+}
+
+let hoversWatched = false;
+
+/** A hover over JavaScript or TypeScript starts the service (Monaco's own hover provider then answers). */
+export function startLanguageServiceOnHover(monaco: Monaco): void {
+  if (hoversWatched) return;
+  hoversWatched = true;
+  for (const languageId of ['javascript', 'typescript']) {
+    monaco.languages.registerHoverProvider(languageId, {
+      provideHover() {
+        startLanguageService();
+        return null;
+      },
+    });
+  }
+}

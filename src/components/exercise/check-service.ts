@@ -15,7 +15,8 @@ import type { WarmCheckRunner } from '../../runtime/protocol/check-runner';
 
 interface Service {
   grade(exercise: Exercise, source: string): Promise<GradeReport>;
-  prepare(exercise: Exercise): void;
+  prepare(exercise: Exercise, first: boolean): void;
+  checkShown(): void;
 }
 
 let service: Promise<Service> | undefined;
@@ -28,7 +29,8 @@ function loadService(): Promise<Service> {
     ([{ checkRequest, gradeProgram, probesOf, randomSeed }, { createCheckRunner, createWarmCheckRunner, rememberingRunner }, { startBrowserWorker }]) => {
       // The hidden data's seed for this page's Checks: one per page load.
       const seed = randomSeed();
-      const runner: WarmCheckRunner = createWarmCheckRunner({ createWorker: startBrowserWorker });
+      // The next Check's worker is started once this one's answer is on the page (checkShown()).
+      const runner: WarmCheckRunner = createWarmCheckRunner({ createWorker: startBrowserWorker }, { prepareOnAnswer: false });
       // The solution runs in workers of its own, so that preparing it never takes the worker waiting for the learner's program.
       const reference: ProgramRunner = rememberingRunner(createCheckRunner({ createWorker: startBrowserWorker }));
       // Exercises prepare one after another: workers that load together share the CPU with
@@ -36,18 +38,21 @@ function loadService(): Promise<Service> {
       let preparing: Promise<unknown> = Promise.resolve();
       return {
         grade: (exercise, source) => gradeProgram(exercise, source, runner, { seed, referenceRunner: reference }),
-        prepare(exercise) {
+        prepare(exercise, first) {
           // The learner's worker loads while the solution runs (the request gradeProgram makes
           // for it, so the Check finds its answer).
-          preparing = preparing
-            .then(async () => {
-              // A learner may press Check as soon as the page is open: a warm-up then would
-              // only delay it, so the first worker warms up after a pause.
-              runner.prepare(FIRST_WARM_UP_AFTER_MS);
-              if (probesOf(exercise).length) await reference(checkRequest(exercise, exercise.solution, seed));
-            })
-            .catch(() => undefined);
+          const work = async () => {
+            // A learner may press Check as soon as the page is open: a warm-up then would
+            // only delay it, so the first worker warms up after a pause.
+            runner.prepare(FIRST_WARM_UP_AFTER_MS);
+            if (probesOf(exercise).length) await reference(checkRequest(exercise, exercise.solution, seed));
+          };
+          // The exercise the learner reached for starts now; its turn in the queue then finds
+          // the solution's answer remembered.
+          if (first) void work().catch(() => undefined);
+          else preparing = preparing.then(work).catch(() => undefined);
         },
+        checkShown: () => runner.prepare(),
       };
     },
   );
@@ -61,9 +66,20 @@ export async function gradeOnPage(exercise: Exercise, source: string): Promise<G
   return (await loadService()).grade(exercise, source);
 }
 
-/** Gets the first Check of `exercise` ready: the grading code, a worker, the solution's answer. */
-export function prepareChecks(exercise: Exercise): void {
+/** A Check's verdicts and output are on the page: the next Check's worker may load now. */
+export function checkShown(): void {
   void loadService()
-    .then((loaded) => loaded.prepare(exercise))
+    .then((loaded) => loaded.checkShown())
+    .catch(() => undefined);
+}
+
+/**
+ * Gets the first Check of `exercise` ready: the grading code, a worker, the solution's
+ * answer. In turn after the exercises prepared before it, or `first`, at once: the learner
+ * reached for it.
+ */
+export function prepareChecks(exercise: Exercise, { first = false }: { first?: boolean } = {}): void {
+  void loadService()
+    .then((loaded) => loaded.prepare(exercise, first))
     .catch(() => undefined);
 }

@@ -24,7 +24,7 @@ import type { GradeReport } from '../../checks/grade';
 import type { PlaygroundElement } from '../playground/element';
 import { progress, sourceHash, type ExerciseRecord, type ExerciseStatus, type SavedCheck, type SavedRunError, type SavedVerdicts } from '../progress';
 import { readPayload } from './payload';
-import { gradeOnPage, prepareChecks } from './check-service';
+import { checkShown, gradeOnPage, prepareChecks } from './check-service';
 import { nextTask } from '../playground/breather';
 
 /** `unjudged`: the program stopped before the work the check asks about, so it neither passed nor failed. */
@@ -161,7 +161,10 @@ export class ExerciseElement extends HTMLElement {
    * Prepares the exercise's first Check (check-service.ts) when it comes near the viewport:
    * not before, since a page sends no runtime until the learner reaches for it. Not left for
    * an idle moment either: the page is busy loading the editor then, and the work is the
-   * workers' (in their own process), not the page's.
+   * workers' (in their own process), not the page's. Exercises near the viewport are
+   * prepared one after another; the one the learner reaches for (pointer or focus, as its
+   * editor loads) goes first: behind another's, its first Check waited for its reference
+   * solution to start, twice as long.
    */
   private prepareWhenNear(exercise: Exercise): void {
     const observer = new IntersectionObserver(
@@ -173,6 +176,11 @@ export class ExerciseElement extends HTMLElement {
       { rootMargin: '300px 0px' },
     );
     observer.observe(this);
+    const reached = () => {
+      observer.disconnect();
+      prepareChecks(exercise, { first: true });
+    };
+    for (const type of ['pointerenter', 'focusin'] as const) this.addEventListener(type, reached, { once: true, passive: true });
   }
 
   disconnectedCallback(): void {
@@ -231,13 +239,17 @@ export class ExerciseElement extends HTMLElement {
       requestAnimationFrame(() => this.bringVerdictsIntoView(saved.passed));
       // What the checked program printed, sent and stored, where its Run would show it: in
       // tasks of its own, after the verdicts had their frame.
-      void nextTask().then(() => playground.showRun(report.run));
+      // The next Check's worker loads after that: loading, it would slow the drawing down.
+      void nextTask()
+        .then(() => playground.showRun(report.run))
+        .finally(checkShown);
       if (report.run.error) void this.explainRunError(report.run, source);
     } catch (error) {
       for (const item of this.checkItems()) this.setCheckState(item, 'pending');
       this.dataset.result = 'error';
       this.piece('tally').textContent = `${plural(exercise.checks.length, 'check', 'checks')}, not run`;
       this.setStatus(`The checks could not run (${error instanceof Error ? error.message : 'unknown error'}). Check your connection and press Check again.`);
+      checkShown();
     } finally {
       this.busy = false;
       button.removeAttribute('aria-busy');

@@ -31,13 +31,23 @@ export interface WarmCheckRunner extends ProgramRunner {
   dispose(): void;
 }
 
+export interface WarmCheckRunnerOptions {
+  /**
+   * Whether the next request's worker is prepared as soon as a request is answered (the
+   * default). A page says no, and calls prepare() once it has shown the answer: a worker
+   * loading (its bundle compiled, sql.js started) takes a core, and on a two-core machine
+   * the page then drew the verdicts and the output in tasks three times as long.
+   */
+  prepareOnAnswer?: boolean;
+}
+
 /**
  * A runner for a page, where a learner presses Check again and again: one worker is kept
  * loaded and unused, the next request's. A request takes it (or starts one, if it is
  * taken), and once the request is answered another is prepared, after the request so the
  * two do not share the CPU. Each worker still runs one program only.
  */
-export function createWarmCheckRunner(options: RuntimeClientOptions): WarmCheckRunner {
+export function createWarmCheckRunner(options: RuntimeClientOptions, { prepareOnAnswer = true }: WarmCheckRunnerOptions = {}): WarmCheckRunner {
   let spare: RuntimeClient | undefined;
   let disposed = false;
   const prepare = (warmUpAfterMs = 0) => {
@@ -64,7 +74,7 @@ export function createWarmCheckRunner(options: RuntimeClientOptions): WarmCheckR
     } finally {
       client.dispose();
       // The learner reads the verdicts now: time enough to warm the next one up.
-      prepare();
+      if (prepareOnAnswer) prepare();
     }
   };
   return Object.assign(runner, {

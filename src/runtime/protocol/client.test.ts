@@ -302,6 +302,21 @@ describe("the page's check runners", () => {
     expect(started[2]?.terminated).toBe(true);
   });
 
+  it("on a page, starts the next Check's worker only when the page says it has shown the answer", async () => {
+    const { started, createWorker } = fakeWorkers(checkedOn);
+    const runner = createWarmCheckRunner({ createWorker }, { prepareOnAnswer: false });
+    const first = await runner({ ...check, source: 'a' });
+    expect(first.result.console[0]?.text).toBe('a on 0');
+    await settle();
+    // Answered, and no worker loads while the page draws the answer.
+    expect(started).toHaveLength(1);
+    runner.prepare();
+    expect(started).toHaveLength(2);
+    const second = await runner({ ...check, source: 'b' });
+    expect(second.result.console[0]?.text).toBe('b on 1');
+    runner.dispose();
+  });
+
   it('does not warm up a worker a Check took while it waited to (a page checked as soon as it opened)', async () => {
     const { started, createWorker } = fakeWorkers(checkedOn);
     const runner = createWarmCheckRunner({ createWorker });

@@ -3,11 +3,13 @@
  * Check to the verdicts shown, on a fresh page (the learner opened the lesson, scrolled to
  * the exercise, and its editor is in place) and again on the same page; and the main
  * thread's long tasks (over 50 ms, as Chromium reports them) from the click until the
- * checked program's output is shown.
+ * checked program's output is shown. The first Check is also traced: its longest task's CPU
+ * time says how much of it was the page's work (./main-thread-trace.ts).
  */
 import type { Browser } from 'playwright-core';
 import type { StaticSite } from '../tests/e2e/static-server';
 import { median, ms } from './measure';
+import { traceMainThread } from './main-thread-trace';
 
 type Add = (group: string, name: string, value: string, target?: string, met?: boolean) => void;
 
@@ -51,8 +53,9 @@ export async function measureCheckInChromium(browser: Browser, site: StaticSite,
   const firsts: number[] = [];
   const seconds: number[] = [];
   let longestFirst = 0;
+  const firstTasks: number[] = [];
   let longest = 0;
-  for (let i = 0; i < PAGES; i++) {
+  const openExercise = async () => {
     const context = await browser.newContext({ viewport: { width: 1366, height: 860 } });
     await context.addInitScript(() => {
       const tasks: PerformanceEntry[] = [];
@@ -66,9 +69,14 @@ export async function measureCheckInChromium(browser: Browser, site: StaticSite,
     // The editor loads when the learner reaches for it.
     await exercise.locator('[data-part="editor"]').hover();
     await exercise.locator('assoclab-playground[data-editor="ready"]').waitFor({ timeout: 30_000 });
+    return { context, page };
+  };
+  for (let i = 0; i < PAGES; i++) {
+    const { context, page } = await openExercise();
     const first = await page.evaluate(checkInPage, EXERCISE);
     firsts.push(first.ms);
     longestFirst = Math.max(longestFirst, first.longestTaskMs);
+    firstTasks.push(first.longestTaskMs);
     for (let again = 0; again < AGAIN; again++) {
       const next = await page.evaluate(checkInPage, EXERCISE);
       seconds.push(next.ms);
@@ -76,10 +84,23 @@ export async function measureCheckInChromium(browser: Browser, site: StaticSite,
     }
     await context.close();
   }
+  // Traced apart: tracing slows the page down, and the figures above would include it.
+  const traced = await openExercise();
+  const { longest: tracedTask } = await traceMainThread(traced.page, () => traced.page.evaluate(checkInPage, EXERCISE));
+  await traced.context.close();
   const first = median(firsts);
   const second = median(seconds);
   add(group, `first Check on a fresh page -> verdicts (median of ${PAGES})`, ms(first), '<= 1200 ms', first <= 1200);
   add(group, `a later Check -> verdicts (median of ${PAGES * AGAIN})`, ms(second), '<= 300 ms', second <= 300);
-  add(group, 'longest main-thread task during a first Check, until its output is shown', ms(longestFirst), '<= 100 ms', longestFirst <= 100);
+  add(
+    group,
+    `longest main-thread task during a first Check, until its output is shown (worst of ${PAGES} pages)`,
+    ms(longestFirst),
+    '<= 100 ms',
+    longestFirst <= 100,
+  );
+  add(group, `  the same, median of the ${PAGES} pages' longest`, ms(median(firstTasks)));
+  // From the trace: how much of the longest task was the page's own work, and how much a wait for a core.
+  add(group, `  a first Check traced on one more page: its longest task's CPU time (of ${ms(tracedTask.wallMs)} wall time)`, ms(tracedTask.cpuMs));
   add(group, 'longest main-thread task during a later Check, until its output is shown', ms(longest), '<= 100 ms', longest <= 100);
 }

@@ -26,7 +26,8 @@ export interface LongestTask {
 export async function traceMainThread<T>(page: Page, work: () => Promise<T>): Promise<{ value: T; longest: LongestTask }> {
   const cdp = await page.context().newCDPSession(page);
   const events: TraceEvent[] = [];
-  cdp.on('Tracing.dataCollected', (chunk: { value: TraceEvent[] }) => events.push(...chunk.value));
+  // The protocol's types call trace events string maps; they are the objects described above.
+  cdp.on('Tracing.dataCollected', (chunk) => events.push(...(chunk.value as unknown as TraceEvent[])));
   const complete = new Promise<void>((resolve) => cdp.once('Tracing.tracingComplete', () => resolve()));
   await cdp.send('Tracing.start', { categories: 'disabled-by-default-devtools.timeline', transferMode: 'ReportEvents' });
   let value: T;

@@ -142,6 +142,28 @@ describe("TypeScript's language service", () => {
       await fresh.page.context().close();
     }
   });
+
+  it('starts by itself once the page has been quiet a while after the editor loaded, for a learner who reads first', async () => {
+    const fresh = await openPage(browser, { viewport: { width: 1280, height: 800 } });
+    try {
+      const requested: string[] = [];
+      fresh.page.on('request', (request) => requested.push(new URL(request.url()).pathname));
+      await fresh.page.goto(site.url + LESSON);
+      const typed = fresh.page.locator('assoclab-playground[data-id="basics-typed"]');
+      await typed.scrollIntoViewIfNeeded();
+      await typed.getByRole('button', { name: 'Run', exact: true }).focus();
+      await fresh.page.waitForSelector('assoclab-playground[data-id="basics-typed"][data-editor="ready"]', { timeout: 30_000 });
+      const service = () => requested.filter((path) => /ts\.worker/.test(path));
+      // A Run keeps it waiting; some seconds after the Run, nothing else happening, it starts.
+      await typed.getByRole('button', { name: 'Run', exact: true }).click();
+      await fresh.page.waitForTimeout(2_000);
+      expect(service()).toEqual([]);
+      await expect.poll(service, { timeout: 15_000 }).toHaveLength(1);
+      expect(fresh.errors).toEqual([]);
+    } finally {
+      await fresh.page.context().close();
+    }
+  });
 });
 
 describe('the lesson playground', () => {

@@ -26,6 +26,7 @@ import { progress, sourceHash, type ExerciseRecord, type ExerciseStatus, type Sa
 import { readPayload } from './payload';
 import { checkShown, gradeOnPage, prepareChecks } from './check-service';
 import { nextTask } from '../playground/breather';
+import { languageServiceWaitsForQuiet } from '../../editor/language-service';
 
 /** `unjudged`: the program stopped before the work the check asks about, so it neither passed nor failed. */
 type CheckState = 'pending' | 'running' | 'passed' | 'failed' | 'unjudged';
@@ -223,6 +224,8 @@ export class ExerciseElement extends HTMLElement {
     button.setAttribute('aria-disabled', 'true');
     this.dataset.result = 'checking';
     delete this.dataset.verdicts;
+    // A Check has the cores: the editor's language service waits for a quiet moment.
+    languageServiceWaitsForQuiet();
     this.piece('success').hidden = true;
     this.setStatus('Checking… your program and the reference solution run in fresh SQLite databases.');
     for (const item of this.checkItems()) this.setCheckState(item, 'running');

@@ -23,6 +23,7 @@ import { plainLines } from './lines';
 import { debounce, loadCode, saveCode } from './storage';
 import { setUpTabs, type Tabs } from './tabs';
 import { createBreather, whenIdle } from './breather';
+import { languageServiceWaitsForQuiet, startLanguageServiceWhenQuiet } from '../../editor/language-service';
 
 declare global {
   interface HTMLElementTagNameMap {
@@ -152,6 +153,8 @@ export class PlaygroundElement extends HTMLElement {
   /** Runs the program on the page's runtime, shows the result, fires `assoclab:result`, and resolves with it. */
   async run(): Promise<RunResult> {
     const seq = ++this.runSeq;
+    // A Run has the cores: the editor's language service waits for a quiet moment.
+    languageServiceWaitsForQuiet();
     const source = this.getCode();
     this.save.flush();
     this.editor?.clearMarkers();
@@ -289,6 +292,7 @@ export class PlaygroundElement extends HTMLElement {
         pre.remove();
         this.dataset.editor = 'ready';
         void this.prepareResults();
+        startLanguageServiceWhenQuiet();
         if (hadFocus) this.editor.focus();
         if (this.lastResult) await this.applyEditorExtras(this.lastResult);
       } catch (error) {

@@ -3,8 +3,10 @@
  * TypeScript compiler and reads Sequelize's typings: about two seconds of a core. Started
  * with the first editor, as Monaco does, it took that core while the page was also starting
  * the runtime and the exercise's first Check, and on a two-core machine the page's own
- * tasks, a Check's verdicts among them, waited three times as long (`npm run bench --
- * --check`: the longest task during a first Check fell from 150-340 ms to under 100 ms).
+ * tasks, a Check's verdicts among them, lasted three times their work while they waited
+ * for a core (`npm run bench -- --check`, with the service held back among the other
+ * changes of that stop: the longest task of a first Check went from 155-340 ms to 90-130 ms,
+ * median of pages).
  *
  * So it starts when the learner reaches into the code: focus in an editor's text (typing,
  * completion, signature help all come after it), or the pointer resting on a word (a hover

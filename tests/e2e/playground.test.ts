@@ -105,19 +105,27 @@ describe('loading', () => {
 });
 
 describe("TypeScript's language service", () => {
-  it('starts only when the learner reaches into the code: a hover over a word shows its type', async () => {
+  /**
+   * A fresh page whose TypeScript playground's editor was loaded from the keyboard (focus on
+   * Run), the pointer nowhere near the code; `service()` lists its requests for the
+   * service's worker. The test closes `page`'s context.
+   */
+  async function typedPlaygroundByKeyboard() {
     const fresh = await openPage(browser, { viewport: { width: 1280, height: 800 } });
+    const requested: string[] = [];
+    fresh.page.on('request', (request) => requested.push(new URL(request.url()).pathname));
+    await fresh.page.goto(site.url + LESSON);
+    const typed = fresh.page.locator('assoclab-playground[data-id="basics-typed"]');
+    await typed.scrollIntoViewIfNeeded();
+    await typed.getByRole('button', { name: 'Run', exact: true }).focus();
+    await fresh.page.waitForSelector('assoclab-playground[data-id="basics-typed"][data-editor="ready"]', { timeout: 30_000 });
+    return { ...fresh, typed, service: () => requested.filter((path) => /ts\.worker/.test(path)) };
+  }
+
+  it('starts only when the learner reaches into the code: a hover over a word shows its type', async () => {
+    const { page: fresh, errors: freshErrors, typed, service } = await typedPlaygroundByKeyboard();
     try {
-      const requested: string[] = [];
-      fresh.page.on('request', (request) => requested.push(new URL(request.url()).pathname));
-      await fresh.page.goto(site.url + LESSON);
-      const typed = fresh.page.locator('assoclab-playground[data-id="basics-typed"]');
-      await typed.scrollIntoViewIfNeeded();
-      // Keyboard focus on Run loads the editor, and the pointer is nowhere near the code.
-      await typed.getByRole('button', { name: 'Run', exact: true }).focus();
-      await fresh.page.waitForSelector('assoclab-playground[data-id="basics-typed"][data-editor="ready"]', { timeout: 30_000 });
-      await fresh.page.waitForTimeout(1_500);
-      const service = () => requested.filter((path) => /ts\.worker/.test(path));
+      await fresh.waitForTimeout(1_500);
       expect(service()).toEqual([]);
 
       // Resting the pointer on `getPosts` asks for its type: the service starts and answers.
@@ -131,37 +139,29 @@ describe("TypeScript's language service", () => {
         const box = code.getDomNode()!.getBoundingClientRect();
         return { x: box.left + at.left, y: box.top + at.top + at.height / 2 };
       });
-      await fresh.page.mouse.move(word.x - 40, word.y);
-      await fresh.page.mouse.move(word.x, word.y, { steps: 5 });
+      await fresh.mouse.move(word.x - 40, word.y);
+      await fresh.mouse.move(word.x, word.y, { steps: 5 });
       await expect
-        .poll(() => fresh.page.locator('.monaco-hover').allInnerTexts(), { timeout: 30_000 })
+        .poll(() => fresh.locator('.monaco-hover').allInnerTexts(), { timeout: 30_000 })
         .toContainEqual(expect.stringContaining('HasManyGetAssociationsMixin<Post>'));
       expect(service()).toHaveLength(1);
-      expect(fresh.errors).toEqual([]);
+      expect(freshErrors).toEqual([]);
     } finally {
-      await fresh.page.context().close();
+      await fresh.context().close();
     }
   });
 
   it('starts by itself once the page has been quiet a while after the editor loaded, for a learner who reads first', async () => {
-    const fresh = await openPage(browser, { viewport: { width: 1280, height: 800 } });
+    const { page: fresh, errors: freshErrors, typed, service } = await typedPlaygroundByKeyboard();
     try {
-      const requested: string[] = [];
-      fresh.page.on('request', (request) => requested.push(new URL(request.url()).pathname));
-      await fresh.page.goto(site.url + LESSON);
-      const typed = fresh.page.locator('assoclab-playground[data-id="basics-typed"]');
-      await typed.scrollIntoViewIfNeeded();
-      await typed.getByRole('button', { name: 'Run', exact: true }).focus();
-      await fresh.page.waitForSelector('assoclab-playground[data-id="basics-typed"][data-editor="ready"]', { timeout: 30_000 });
-      const service = () => requested.filter((path) => /ts\.worker/.test(path));
       // A Run keeps it waiting; some seconds after the Run, nothing else happening, it starts.
       await typed.getByRole('button', { name: 'Run', exact: true }).click();
-      await fresh.page.waitForTimeout(2_000);
+      await fresh.waitForTimeout(2_000);
       expect(service()).toEqual([]);
       await expect.poll(service, { timeout: 15_000 }).toHaveLength(1);
-      expect(fresh.errors).toEqual([]);
+      expect(freshErrors).toEqual([]);
     } finally {
-      await fresh.page.context().close();
+      await fresh.context().close();
     }
   });
 });

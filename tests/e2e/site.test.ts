@@ -201,6 +201,39 @@ describe('the built site', () => {
     await page.context().close();
   }, 120_000);
 
+  it('on a slow device that paints the header before the parser reaches its end, nothing in the header moves', async () => {
+    // With the CPU slowed down 8×, Chromium paints the page while the parser is still in the
+    // header. A header laid out as a flex row moved its search box 60 px when the theme toggle arrived.
+    const moved: string[] = [];
+    for (const viewport of [
+      { width: 1280, height: 800 },
+      { width: 390, height: 844 },
+    ]) {
+      const { page } = await openPage(browser, { viewport });
+      await page.addInitScript(() => {
+        const moves: string[] = [];
+        (window as unknown as { __headerMoves: string[] }).__headerMoves = moves;
+        new PerformanceObserver((list) => {
+          for (const entry of list.getEntries() as (PerformanceEntry & { sources?: { node?: Node | null }[] })[]) {
+            for (const source of entry.sources ?? []) {
+              if (source.node instanceof Element && source.node.closest('.site-header'))
+                moves.push(`${source.node.localName}.${source.node.getAttribute('class')}`);
+            }
+          }
+        }).observe({ type: 'layout-shift', buffered: true });
+      });
+      const cdp = await page.context().newCDPSession(page);
+      await cdp.send('Emulation.setCPUThrottlingRate', { rate: 8 });
+      for (const path of ['/', LESSON_URL]) {
+        await page.goto(site.url + path, { waitUntil: 'load' });
+        const moves = await page.evaluate(() => (window as unknown as { __headerMoves: string[] }).__headerMoves);
+        moved.push(...moves.map((name) => `${viewport.width} px ${path}: ${name}`));
+      }
+      await page.context().close();
+    }
+    expect(moved).toEqual([]);
+  }, 120_000);
+
   describe.each(['light', 'dark'] as const)('axe in the %s theme', (colorScheme) => {
     it.each([
       ['home', '/'],

@@ -457,6 +457,59 @@ describe('a failed check says what is wrong, never the code to write', () => {
     );
   });
 
+  it('fails a foreign key whose rule is right only because of call order: the other side asks for another rule', () => {
+    const oneSideChanged: RunResult = {
+      ...run,
+      models: {
+        models: [
+          {
+            name: 'User',
+            tableName: 'Users',
+            attributes: [],
+            associations: [
+              { type: 'HasMany', source: 'User', target: 'Post', as: 'Posts', aliased: false, foreignKey: 'userId', onDelete: 'SET NULL', accessors: [] },
+            ],
+          },
+          {
+            name: 'Post',
+            tableName: 'Posts',
+            attributes: [],
+            associations: [
+              {
+                type: 'BelongsTo',
+                source: 'Post',
+                target: 'User',
+                as: 'User',
+                aliased: false,
+                foreignKey: 'userId',
+                onDelete: 'SET NULL',
+                ignoredOnDelete: 'CASCADE',
+                accessors: [],
+              },
+            ],
+          },
+        ],
+      },
+    };
+    const setNull = spec({ kind: 'foreign-key', table: 'Posts', column: 'userId', references: { table: 'Users', column: 'id' }, onDelete: 'SET NULL' });
+    const result = judge(setNull, context([], oneSideChanged));
+    expect(result.passed).toBe(false);
+    expect(result.message).toBe(
+      'The foreign key Posts.userId has ON DELETE SET NULL, but Post belongs to User still asks for CASCADE. The column has SET NULL only because the other association of the pair was called first and made it: with the two calls the other way round, deleting a row of Users would do CASCADE. Both sides must say the same.',
+    );
+    // Both sides agreeing: it passes.
+    const bothSides: RunResult = {
+      ...oneSideChanged,
+      models: {
+        models: oneSideChanged.models.models.map((model) => ({
+          ...model,
+          associations: model.associations.map(({ ignoredOnDelete: _ignored, ...association }) => association),
+        })),
+      },
+    };
+    expect(judge(setNull, context([], bothSides)).passed).toBe(true);
+  });
+
   it('names a through model the program never defined', () => {
     const byName: RunResult = {
       ...run,

@@ -204,15 +204,11 @@ export function judgeColumnExists(spec: Spec<'column-exists'>, context: VerdictC
   return 'verdict' in found ? found.verdict : pass(`The table ${spec.table} has a column ${spec.column}.`);
 }
 
-/**
- * " Post belongs to Category asks for SET NULL, but ...": when one side of the relation asks
- * for the wanted rule and the other for the rule the column has, the learner changed one side
- * only; the first association to define the column is the one whose rule it keeps.
- */
-function sidesDisagree(spec: Spec<'foreign-key'>, columnRule: string, context: VerdictContext): string {
+/** The associations that describe the column of a foreign-key check (a hasMany or hasOne and its belongsTo). */
+function sidesOf(spec: Spec<'foreign-key'>, context: VerdictContext): AssociationInfo[] {
   const models = context.run.models.models;
   const tableOf = (model: string) => models.find((candidate) => candidate.name === model)?.tableName;
-  const sides = models
+  return models
     .flatMap((model) => model.associations)
     .filter(
       (a) =>
@@ -221,6 +217,15 @@ function sidesDisagree(spec: Spec<'foreign-key'>, columnRule: string, context: V
         tableOf(a.type === 'BelongsTo' ? a.source : a.target) === spec.table &&
         tableOf(a.type === 'BelongsTo' ? a.target : a.source) === spec.references.table,
     );
+}
+
+/**
+ * " Post belongs to Category asks for SET NULL, but ...": when one side of the relation asks
+ * for the wanted rule and the other for the rule the column has, the learner changed one side
+ * only; the first association to define the column is the one whose rule it keeps.
+ */
+function sidesDisagree(spec: Spec<'foreign-key'>, columnRule: string, context: VerdictContext): string {
+  const sides = sidesOf(spec, context);
   const asking = sides.find((a) => a.ignoredOnDelete === spec.onDelete);
   const keeping = sides.find((a) => a !== asking && a.ignoredOnDelete === undefined);
   if (!asking || !keeping) return '';
@@ -253,6 +258,17 @@ export function judgeForeignKey(spec: Spec<'foreign-key'>, context: VerdictConte
       `The foreign key ${spec.table}.${spec.column} has ON DELETE ${ref.onDelete}: deleting a row of ${spec.references.table} does not do ${spec.onDelete} to its rows in ${spec.table}.${sidesDisagree(spec, ref.onDelete, context)}`,
       wanted,
       foundText,
+    );
+  }
+  // The rule is right, but only because of which call came first: the other side asks for
+  // another one, and swapping the two calls (or dropping the first) would change what a delete does.
+  const stale = spec.onDelete ? sidesOf(spec, context).find((a) => a.ignoredOnDelete !== undefined && a.ignoredOnDelete !== spec.onDelete) : undefined;
+  if (spec.onDelete && stale) {
+    const name = (a: AssociationInfo) => relation(lowerFirst(a.type) as AssociationKind, a.source, a.target);
+    return fail(
+      `The foreign key ${spec.table}.${spec.column} has ON DELETE ${spec.onDelete}, but ${name(stale)} still asks for ${stale.ignoredOnDelete}. The column has ${spec.onDelete} only because the other association of the pair was called first and made it: with the two calls the other way round, deleting a row of ${spec.references.table} would do ${stale.ignoredOnDelete}. Both sides must say the same.`,
+      `${wanted}, asked for by both associations`,
+      `${foundText}; ${name(stale)} asks for ${stale.ignoredOnDelete}`,
     );
   }
   return pass(`${spec.table}.${spec.column} is a foreign key to ${spec.references.table}.${spec.references.column}.`);

@@ -134,7 +134,7 @@ export const checkSpecSchema = z.discriminatedUnion('kind', [
       table: name('The table holding the foreign key (`Posts`).'),
       column: name('The foreign key column (`userId`).'),
       references: z.object({ table: name('The referenced table.'), column: name('The referenced column.') }).strict(),
-      onDelete: onActionSchema.optional().describe('The ON DELETE action the constraint must have.'),
+      onDelete: onActionSchema.optional().describe('The ON DELETE action the constraint must have, asked for by both associations of the pair.'),
     })
     .strict(),
   z

@@ -174,6 +174,47 @@ describe.each<[string, Record<string, unknown>, boolean, RegExp?]>([
 
 const probeSpec = { id: 'probe', kind: 'probe', project: ['title'], probe: { call: { export: 'postsOf', args: [] } } };
 
+describe('a probe whose method the seeded row does not have', () => {
+  const methodSpec = (method: string) =>
+    spec({ id: 'probe', kind: 'probe', project: ['title'], probe: { seed: [{ as: 'writer', model: 'User', values: {} }], call: { method, on: 'writer' } } });
+  const missing = (method: string): ProbeObservation => ({
+    id: 'probe',
+    status: 'unavailable',
+    error: `the instance has no method ${method} (is the association defined?)`,
+  });
+  const withUserAssociations = (associations: RunResult['models']['models'][number]['associations']): Partial<RunResult> => ({
+    models: { models: [{ name: 'User', tableName: 'Users', attributes: [], associations }, ...run.models.models.slice(1)] },
+  });
+  const userHasPosts = run.models.models[0]!.associations;
+  const userHasOnePost = [{ ...userHasPosts[0]!, type: 'HasOne' as const, as: 'Post', accessors: ['getPost', 'setPost', 'createPost'] }];
+
+  it.each<[string, string, RunResult['models']['models'][number]['associations'], string]>([
+    [
+      'a singular getter from a hasMany',
+      'getPost',
+      [{ ...userHasPosts[0]!, accessors: ['getPosts', 'setPosts', 'addPosts', 'addPost', 'createPost'] }],
+      'Could not call getPost(): a User instance has no getPost. Its association to Post is User has many Post (foreign key userId), which gives it getPosts, setPosts, addPosts, addPost…: a hasMany is a list, so its get and set methods are plural, and a getPost comes with a hasOne or a belongsTo.',
+    ],
+    [
+      'a plural getter from a hasOne',
+      'getPosts',
+      userHasOnePost,
+      'Could not call getPosts(): a User instance has no getPosts. Its association to Post is User has one Post (foreign key userId), which gives it getPost, setPost, createPost…: a hasOne is one row, so its methods are singular, and a getPosts comes with a hasMany or a belongsToMany.',
+    ],
+    ['another case', 'getposts', userHasPosts, 'Could not call getposts(): a User instance has getPosts, not getposts: method names are case-sensitive.'],
+    [
+      'no association to that model',
+      'getComments',
+      userHasPosts,
+      'Could not call getComments(): a User instance has no getComments: no association of User is to a model named Comment (its associations: User has many Post (foreign key userId)).',
+    ],
+  ])('%s: says why, from the model graph', (_name, method, associations, message) => {
+    const result = judge(methodSpec(method), context([missing(method)], withUserAssociations(associations)));
+    expect(result.passed).toBe(false);
+    expect(result.message).toBe(message);
+  });
+});
+
 describe.each<[string, ProbeObservation[], boolean, RegExp]>([
   [
     'the same rows in another order',

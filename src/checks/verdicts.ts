@@ -601,6 +601,40 @@ function judgeRouteAnswer(spec: Spec<'probe'>, call: string, observed: ProbeObse
   return fail(`${call} answered with the wrong JSON for data your program did not create.${missingKeysNote(found.body, spec.project)}`, show(want), show(got));
 }
 
+/**
+ * Why a seeded row has no such method, from the model graph: the method's name differs in
+ * case from one it has, or the association to that model is of another kind (getCart from a
+ * hasMany, whose methods are plural), or there is no association to that model at all.
+ */
+function missingMethod(spec: Spec<'probe'>, context: VerdictContext): string | undefined {
+  const call = spec.probe.call;
+  if (!('method' in call)) return undefined;
+  const modelName = spec.probe.seed.find((row) => row.as === call.on)?.model;
+  const model = context.run.models.models.find((candidate) => candidate.name === modelName);
+  if (!model) return undefined;
+  const method = call.method;
+  const instance = `a ${model.name} instance`;
+  const sameButCase = model.associations.flatMap((a) => a.accessors).find((accessor) => accessor.toLowerCase() === method.toLowerCase());
+  if (sameButCase) return `${instance} has ${sameButCase}, not ${method}: method names are case-sensitive`;
+  // getCart → Cart; getCarts → Carts; the association's target or alias, singular or plural.
+  const named = /^(?:get|set|add|create|remove|has|count)(\w+)$/.exec(method)?.[1];
+  if (!named) return undefined;
+  const singular = named.replace(/s$/, '');
+  const related = model.associations.filter((a) => [a.target, a.as].some((name) => name === named || name.replace(/s$/, '') === singular));
+  if (related.length) {
+    const a = related[0]!;
+    const kind = lowerFirst(a.type) as AssociationKind;
+    const plural = kind === 'hasMany' || kind === 'belongsToMany';
+    return `${instance} has no ${method}. Its association to ${a.target} is ${describeAssociation(a)}, which gives it ${list(a.accessors.slice(0, 4))}…: ${
+      plural
+        ? `a ${kind} is a list, so its get and set methods are plural, and a get${singular} comes with a hasOne or a belongsTo`
+        : `a ${kind} is one row, so its methods are singular, and a get${singular}s comes with a hasMany or a belongsToMany`
+    }`;
+  }
+  const others = model.associations.length ? `its associations: ${list(model.associations.map(describeAssociation))}` : 'it has no associations';
+  return `${instance} has no ${method}: no association of ${model.name} is to a model named ${singular} (${others})`;
+}
+
 export function judgeProbe(spec: Spec<'probe'>, context: VerdictContext, id: string): Verdict {
   const probeCall = spec.probe.call;
   const call = callName(probeCall);
@@ -612,8 +646,10 @@ export function judgeProbe(spec: Spec<'probe'>, context: VerdictContext, id: str
   const expected = normaliseValue(reference.value, spec.project, spec.order);
   if (!observed) return fail(`${call} was never called: the program did not get far enough.`, show(expected), 'no call');
   switch (observed.status) {
-    case 'unavailable':
-      return fail(`Could not call ${call}: ${observed.error ?? 'it is missing'}.`, show(expected), observed.error ?? 'unavailable');
+    case 'unavailable': {
+      const why = observed.error?.startsWith('the instance has no method') ? missingMethod(spec, context) : undefined;
+      return fail(`Could not call ${call}: ${why ?? observed.error ?? 'it is missing'}.`, show(expected), observed.error ?? 'unavailable');
+    }
     case 'timeout':
       if ('request' in probeCall)
         return fail(`${call} got no response: does every way through the route end in res.json()?`, show(expected), observed.error ?? 'no response');

@@ -201,6 +201,12 @@ describe('a probe whose method the seeded row does not have', () => {
       userHasOnePost,
       'Could not call getPosts(): a User instance has no getPosts. Its association to Post is User has one Post (foreign key userId), which gives it getPost, setPost, createPost…: a hasOne is one row, so its methods are singular, and a getPosts comes with a hasMany or a belongsToMany.',
     ],
+    [
+      'a getter named after the model of an association with an alias',
+      'getPosts',
+      [{ ...userHasPosts[0]!, as: 'articles', aliased: true, accessors: ['getArticles', 'setArticles', 'addArticles', 'addArticle'] }],
+      'Could not call getPosts(): a User instance has no getPosts. Its association to Post is User has many Post (foreign key userId, alias articles), which gives it getArticles, setArticles, addArticles, addArticle…: an association with an alias (as) names its methods after the alias, not after the model.',
+    ],
     ['another case', 'getposts', userHasPosts, 'Could not call getposts(): a User instance has getPosts, not getposts: method names are case-sensitive.'],
     [
       'no association to that model',

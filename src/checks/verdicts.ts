@@ -625,11 +625,12 @@ function missingMethod(spec: Spec<'probe'>, context: VerdictContext): string | u
     const a = related[0]!;
     const kind = lowerFirst(a.type) as AssociationKind;
     const plural = kind === 'hasMany' || kind === 'belongsToMany';
-    return `${instance} has no ${method}. Its association to ${a.target} is ${describeAssociation(a)}, which gives it ${list(a.accessors.slice(0, 4))}…: ${
-      plural
-        ? `a ${kind} is a list, so its get and set methods are plural, and a get${singular} comes with a hasOne or a belongsTo`
-        : `a ${kind} is one row, so its methods are singular, and a get${singular}s comes with a hasMany or a belongsToMany`
-    }`;
+    const why = a.aliased
+      ? `an association with an alias (as) names its methods after the alias, not after the model`
+      : plural
+        ? `a ${kind} is a list, so its get and set methods are plural, and a ${method} comes with a hasOne or a belongsTo`
+        : `a ${kind} is one row, so its methods are singular, and a ${method} comes with a hasMany or a belongsToMany`;
+    return `${instance} has no ${method}. Its association to ${a.target} is ${describeAssociation(a)}, which gives it ${list(a.accessors.slice(0, 4))}…: ${why}`;
   }
   const others = model.associations.length ? `its associations: ${list(model.associations.map(describeAssociation))}` : 'it has no associations';
   return `${instance} has no ${method}: no association of ${model.name} is to a model named ${singular} (${others})`;

@@ -88,6 +88,41 @@ const reference = new Map([
   ],
 ]);
 
+/** User has many Post asks for SET NULL and made the column; Post belongs to User asks for CASCADE, which the column ignores. */
+const oneSideChanged: RunResult = {
+  ...run,
+  models: {
+    models: [
+      {
+        name: 'User',
+        tableName: 'Users',
+        attributes: [],
+        associations: [
+          { type: 'HasMany', source: 'User', target: 'Post', as: 'Posts', aliased: false, foreignKey: 'userId', onDelete: 'SET NULL', accessors: [] },
+        ],
+      },
+      {
+        name: 'Post',
+        tableName: 'Posts',
+        attributes: [],
+        associations: [
+          {
+            type: 'BelongsTo',
+            source: 'Post',
+            target: 'User',
+            as: 'User',
+            aliased: false,
+            foreignKey: 'userId',
+            onDelete: 'SET NULL',
+            ignoredOnDelete: 'CASCADE',
+            accessors: [],
+          },
+        ],
+      },
+    ],
+  },
+};
+
 function context(observations: ProbeObservation[] = [], overrides: Partial<RunResult> = {}): VerdictContext {
   const result = { ...run, ...overrides };
   return { run: result, observations: new Map(observations.map((o) => [o.id, o])), reference };
@@ -462,39 +497,6 @@ describe('a failed check says what is wrong, never the code to write', () => {
   });
 
   it('says when one side asks for the wanted ON DELETE but the column kept the other side’s rule', () => {
-    const oneSideChanged: RunResult = {
-      ...run,
-      models: {
-        models: [
-          {
-            name: 'User',
-            tableName: 'Users',
-            attributes: [],
-            associations: [
-              { type: 'HasMany', source: 'User', target: 'Post', as: 'Posts', aliased: false, foreignKey: 'userId', onDelete: 'SET NULL', accessors: [] },
-            ],
-          },
-          {
-            name: 'Post',
-            tableName: 'Posts',
-            attributes: [],
-            associations: [
-              {
-                type: 'BelongsTo',
-                source: 'Post',
-                target: 'User',
-                as: 'User',
-                aliased: false,
-                foreignKey: 'userId',
-                onDelete: 'SET NULL',
-                ignoredOnDelete: 'CASCADE',
-                accessors: [],
-              },
-            ],
-          },
-        ],
-      },
-    };
     const result = judge(
       spec({ kind: 'foreign-key', table: 'Posts', column: 'userId', references: { table: 'Users', column: 'id' }, onDelete: 'CASCADE' }),
       context([], oneSideChanged),
@@ -505,39 +507,6 @@ describe('a failed check says what is wrong, never the code to write', () => {
   });
 
   it('fails a foreign key whose rule is right only because of call order: the other side asks for another rule', () => {
-    const oneSideChanged: RunResult = {
-      ...run,
-      models: {
-        models: [
-          {
-            name: 'User',
-            tableName: 'Users',
-            attributes: [],
-            associations: [
-              { type: 'HasMany', source: 'User', target: 'Post', as: 'Posts', aliased: false, foreignKey: 'userId', onDelete: 'SET NULL', accessors: [] },
-            ],
-          },
-          {
-            name: 'Post',
-            tableName: 'Posts',
-            attributes: [],
-            associations: [
-              {
-                type: 'BelongsTo',
-                source: 'Post',
-                target: 'User',
-                as: 'User',
-                aliased: false,
-                foreignKey: 'userId',
-                onDelete: 'SET NULL',
-                ignoredOnDelete: 'CASCADE',
-                accessors: [],
-              },
-            ],
-          },
-        ],
-      },
-    };
     const setNull = spec({ kind: 'foreign-key', table: 'Posts', column: 'userId', references: { table: 'Users', column: 'id' }, onDelete: 'SET NULL' });
     const result = judge(setNull, context([], oneSideChanged));
     expect(result.passed).toBe(false);

@@ -16,6 +16,7 @@
  * syntax check of a new model) waits; nothing is lost.
  */
 import type { Monaco } from './monaco';
+import { whenIdle } from '../components/playground/breather';
 
 let start: () => void = () => undefined;
 let isStarted = false;
@@ -38,10 +39,7 @@ let armed = false;
 
 function waitForQuiet(): void {
   clearTimeout(quietTimer);
-  quietTimer = setTimeout(() => {
-    if (typeof requestIdleCallback === 'function') requestIdleCallback(() => start(), { timeout: 2_000 });
-    else start();
-  }, QUIET_MS);
+  quietTimer = setTimeout(() => void whenIdle(2_000).then(() => start()), QUIET_MS);
 }
 
 /** An editor is in place: the service starts by itself once the page has been quiet for QUIET_MS. */
